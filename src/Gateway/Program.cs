@@ -1,5 +1,24 @@
+using Gateway.TestMode;
+
 var builder = WebApplication.CreateBuilder(args);
+var testMode = TestModeProfile.IsEnabled(builder.Configuration);
+if (testMode)
+{
+    TestModeProfile.Apply(builder.Configuration, builder.Configuration);
+    //builder.Services.AddGatewaySandbox(builder.Configuration.GetSection("Sandbox"));
+}
+
+builder.Services.AddGateway(builder.Configuration);
+
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGateway();
+if (testMode)
+{
+    //app.MapGatewaySandbox("/sandbox");
+}
+
 app.Run();
 
 /// <summary>Entry point; public so functional tests can boot the host.</summary>

@@ -8,6 +8,12 @@ namespace Gateway.Abstractions.Payments;
 /// </summary>
 public interface IPaymentProvider
 {
+    /// <summary>
+    /// Checks a request before anything is stored or sent (e.g. a channel that needs an openid), so bad
+    /// input is refused without changing state. Returns null when the request can be placed.
+    /// </summary>
+    ProviderError? Validate(CreatePaymentRequest request) => null;
+
     /// <summary>Places the order with the provider and returns the action for the payer.</summary>
     Task<ProviderResult<CreatePaymentResult>> CreateAsync(CreatePaymentRequest request, CancellationToken cancellationToken);
 

@@ -1,0 +1,9 @@
+namespace Gateway.Configuration;
+
+/// <summary>
+/// An internal service allowed to call <c>/v1</c>, from <c>Gateway:Clients:{id}</c>. Only the SHA-256 of
+/// its API key is configured, so configuration never holds a usable key.
+/// </summary>
+/// <param name="Id">The client id (the section name).</param>
+/// <param name="ApiKeySha256">Lower-case hex SHA-256 of the API key.</param>
+public sealed record ClientConfig(string Id, string ApiKeySha256);

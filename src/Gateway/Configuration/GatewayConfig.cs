@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Gateway.Configuration;
+
+/// <summary>
+/// An immutable snapshot of the routing configuration: clients, routes and provider instances, read
+/// from the <c>Gateway</c> section.
+/// </summary>
+public sealed record GatewayConfig(
+    IReadOnlyList<ClientConfig> Clients,
+    IReadOnlyList<RouteConfig> Routes,
+    IReadOnlyList<ProviderInstanceConfig> Providers,
+    IReadOnlyList<string> ReadErrors)
+{
+    /// <summary>Reads the snapshot; shape problems are left to <see cref="GatewayConfigValidator"/>.</summary>
+    public static GatewayConfig Read(IConfiguration gatewaySection)
+    {
+        var errors = new List<string>();
+        var clients = gatewaySection.GetSection("Clients").GetChildren()
+            .Select(c => new ClientConfig(c.Key, c["ApiKeySha256"] ?? ""))
+            .ToList();
+
+        var routes = gatewaySection.GetSection("Routes").GetChildren()
+            .Select((r, index) => new RouteConfig
+            {
+                Id = r.Key,
+                Channel = r["Channel"] ?? "",
+                Clients = ReadList(r.GetSection("Clients")),
+                MinAmount = ReadLong(r, "MinAmount", errors),
+                MaxAmount = ReadLong(r, "MaxAmount", errors),
+                Order = (int)(ReadLong(r, "Order", errors) ?? 0),
+                Instances = ReadList(r.GetSection("Instances")),
+                Policy = r["Policy"] ?? Routing.RoutingPolicies.First,
+            })
+            .ToList();
+
+        var providers = gatewaySection.GetSection("Providers").GetChildren()
+            .Select(p => new ProviderInstanceConfig(p.Key, p["Plugin"] ?? "", p.GetSection("Settings")))
+            .ToList();
+
+        return new GatewayConfig(clients, routes, providers, errors);
+    }
+
+    private static long? ReadLong(IConfigurationSection section, string key, List<string> errors)
+    {
+        var text = section[key];
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"{section.Path}:{key}: '{text}' is not an integer.");
+        return null;
+    }
+
+    private static List<string> ReadList(IConfigurationSection section)
+    {
+        // Accept both an array and a single comma-separated string (handy in environment variables).
+        var children = section.GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        if (children.Count == 0 && !string.IsNullOrWhiteSpace(section.Value))
+        {
+            children = section.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        }
+
+        return children;
+    }
+}

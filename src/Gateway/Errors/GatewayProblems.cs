@@ -1,0 +1,34 @@
+namespace Gateway.Errors;
+
+/// <summary>
+/// RFC 7807 problems with a stable machine <c>code</c>; callers switch on the code, never on the text.
+/// </summary>
+internal static class GatewayProblems
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string Unauthorized = "unauthorized";
+    public const string NotFound = "not_found";
+    public const string ChannelNotRouted = "channel_not_routed";
+    public const string DuplicateMerchantOrder = "duplicate_merchant_order";
+    public const string ProviderRejected = "provider_rejected";
+    public const string ProviderUnavailable = "provider_unavailable";
+    public const string InvalidState = "invalid_state";
+    public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>A problem result with a <c>code</c> and optional extra members.</summary>
+    public static IResult Problem(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    {
+        var members = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
+        return Results.Problem(statusCode: status, title: title, detail: detail, extensions: members);
+    }
+
+    /// <summary>400 with every field error.</summary>
+    public static IResult Invalid(IDictionary<string, string[]> errors)
+        => Results.ValidationProblem(errors, title: "The request is invalid.", extensions: new Dictionary<string, object?> { ["code"] = InvalidRequest });
+
+    /// <summary>400 for a body that is not valid JSON of the expected shape.</summary>
+    public static IResult Malformed(string detail) => Problem(StatusCodes.Status400BadRequest, InvalidRequest, "The request body is not valid.", detail);
+
+    /// <summary>404 for a payment that does not exist or belongs to another client.</summary>
+    public static IResult PaymentNotFound(string id) => Problem(StatusCodes.Status404NotFound, NotFound, "No such payment.", $"No payment '{id}' for this client.");
+}

@@ -1,0 +1,57 @@
+using Gateway.Abstractions.Hosting;
+using Gateway.Configuration;
+using Gateway.Hosting;
+using Gateway.Notify;
+using Gateway.Payments;
+using Gateway.Plugins;
+using Gateway.Routing;
+using Gateway.Security;
+using Gateway.Store;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// Public extension classes live in the DI namespace, as YARP's do.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the gateway host's services.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>Adds the unified API, routing, plugin loading, notify pipeline and store.</summary>
+    public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName))
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Gateway:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => o.Store.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase), "Gateway:Store:Provider must be 'Sqlite'.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient();
+        services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.TryAddSingleton<StoreDialect>(sp => new SqliteDialect(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Store.ConnectionString));
+        services.TryAddSingleton<IPaymentStore, SqlPaymentStore>();
+        services.TryAddSingleton<IGatewayCache, InMemoryGatewayCache>();
+        services.TryAddSingleton<IPaymentDirectory, PaymentDirectory>();
+
+        services.TryAddSingleton<PluginFolderLoader>();
+        services.TryAddSingleton<PluginCatalog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRoutingPolicy, FirstRoutingPolicy>());
+        services.TryAddSingleton<GatewaySnapshotBuilder>();
+        services.TryAddSingleton<GatewaySnapshotProvider>();
+        services.TryAddSingleton<PluginEndpointDataSource>();
+
+        services.TryAddSingleton<ProviderReportApplier>();
+        services.TryAddSingleton<PaymentSynchronizer>();
+        services.TryAddSingleton<PaymentCreator>();
+        services.TryAddSingleton<PaymentCloser>();
+        services.TryAddSingleton<NotifyPipeline>();
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using Gateway.Abstractions.Payments;
+using Gateway.Configuration;
+using Gateway.Errors;
+using Gateway.Store;
+
+namespace Gateway.Payments;
+
+/// <summary>
+/// <c>POST /v1/payments/{id}/close</c>: closes at the provider first, then locally. If the process dies
+/// in between, the payment is still pending here and sync finds it CLOSED at the provider.
+/// </summary>
+internal sealed class PaymentCloser
+{
+    private readonly IPaymentStore _store;
+    private readonly GatewaySnapshotProvider _snapshots;
+    private readonly PaymentSynchronizer _synchronizer;
+    private readonly TimeProvider _time;
+
+    public PaymentCloser(IPaymentStore store, GatewaySnapshotProvider snapshots, PaymentSynchronizer synchronizer, TimeProvider time)
+    {
+        _store = store;
+        _snapshots = snapshots;
+        _synchronizer = synchronizer;
+        _time = time;
+    }
+
+    public async Task<IResult> CloseAsync(PaymentRecord payment, CancellationToken cancellationToken)
+    {
+        if (payment.Status == PaymentStatus.Closed)
+        {
+            return Results.Ok(PaymentResponse.From(payment));
+        }
+
+        if (payment.Status != PaymentStatus.Pending)
+        {
+            return NotClosable(payment);
+        }
+
+        if (!_snapshots.Current.Instances.TryGetValue(payment.ProviderInstance, out var instance))
+        {
+            return GatewayProblems.Problem(StatusCodes.Status503ServiceUnavailable, GatewayProblems.ProviderUnavailable,
+                "The payment's provider instance is not available.", $"Instance '{payment.ProviderInstance}' is not loaded.");
+        }
+
+        var result = await instance.Instance.CloseAsync(new PaymentQuery(payment.Id, payment.ProviderTransactionId, payment.Amount), cancellationToken);
+        if (result.Error is { } error)
+        {
+            // ORDERPAID and friends: the provider knows better; pick its state up before answering.
+            var synced = await _synchronizer.SyncAsync(payment, cancellationToken);
+            if (synced.Status != PaymentStatus.Pending)
+            {
+                return NotClosable(synced);
+            }
+
+            return GatewayProblems.Problem(
+                error.Kind == ProviderErrorKind.Transient ? StatusCodes.Status502BadGateway : StatusCodes.Status422UnprocessableEntity,
+                error.Kind == ProviderErrorKind.Transient ? GatewayProblems.ProviderUnavailable : GatewayProblems.ProviderRejected,
+                "The provider refused to close the payment.", error.Message,
+                new Dictionary<string, object?> { ["providerCode"] = error.Code });
+        }
+
+        await _store.TryTransitionAsync(new PaymentTransition(payment.Id, [PaymentStatus.Pending], PaymentStatus.Closed), _time.GetUtcNow(), cancellationToken);
+        var current = await _store.GetAsync(payment.Id, cancellationToken) ?? payment;
+        return current.Status == PaymentStatus.Closed ? Results.Ok(PaymentResponse.From(current)) : NotClosable(current);
+    }
+
+    private static IResult NotClosable(PaymentRecord payment)
+        => GatewayProblems.Problem(StatusCodes.Status409Conflict, GatewayProblems.InvalidState, "The payment cannot be closed.",
+            $"The payment is {payment.Status.ToName()}.", new Dictionary<string, object?> { ["status"] = payment.Status.ToName() });
+}

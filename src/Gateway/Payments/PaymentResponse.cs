@@ -1,0 +1,70 @@
+using Gateway.Abstractions.Payments;
+using Gateway.Store;
+
+namespace Gateway.Payments;
+
+/// <summary>A payment as the API shows it.</summary>
+public sealed record PaymentResponse
+{
+    public required string Id { get; init; }
+    public required string Status { get; init; }
+    public required string Channel { get; init; }
+
+    /// <summary>The provider instance serving this payment.</summary>
+    public required string Provider { get; init; }
+    public required string MerchantOrderId { get; init; }
+    public required long Amount { get; init; }
+    public required string Currency { get; init; }
+    public required string Description { get; init; }
+    public long? PaidAmount { get; init; }
+    public string? ProviderTransactionId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? PaidAt { get; init; }
+    public ActionResponse? Action { get; init; }
+    public ErrorResponse? Error { get; init; }
+    public string? ReviewReason { get; init; }
+    public required IReadOnlyDictionary<string, string> Metadata { get; init; }
+
+    internal static PaymentResponse From(PaymentRecord p) => new()
+    {
+        Id = p.Id,
+        Status = p.Status.ToName(),
+        Channel = p.Channel,
+        Provider = p.ProviderInstance,
+        MerchantOrderId = p.MerchantOrderId,
+        Amount = p.Amount,
+        Currency = p.Currency,
+        Description = p.Description,
+        PaidAmount = p.PaidAmount,
+        ProviderTransactionId = p.ProviderTransactionId,
+        CreatedAt = p.CreatedAt,
+        ExpiresAt = p.ExpiresAt,
+        PaidAt = p.PaidAt,
+        Action = p.Action is null || p.Status != PaymentStatus.Pending ? null : ActionResponse.From(p.Id, p.Action),
+        Error = p.ErrorCode is null ? null : new ErrorResponse(p.ErrorCode, p.ErrorMessage),
+        ReviewReason = p.ReviewReason,
+        Metadata = p.Metadata,
+    };
+}
+
+/// <summary>What the payer must do; see <see cref="PaymentActionTypes"/>.</summary>
+public sealed record ActionResponse(string Type)
+{
+    public string? CodeUrl { get; init; }
+    public string? QrImageUrl { get; init; }
+    public string? Url { get; init; }
+    public IReadOnlyDictionary<string, string>? Params { get; init; }
+    public IReadOnlyDictionary<string, string>? Fields { get; init; }
+
+    internal static ActionResponse From(string paymentId, PaymentAction action) => action.Type switch
+    {
+        PaymentActionTypes.QrCode => new(action.Type) { CodeUrl = action.CodeUrl, QrImageUrl = $"/v1/payments/{paymentId}/qr.png" },
+        PaymentActionTypes.FormPost => new(action.Type) { Url = action.Url, Fields = action.Parameters },
+        PaymentActionTypes.Redirect => new(action.Type) { Url = action.Url },
+        _ => new(action.Type) { Params = action.Parameters, Url = action.Url },
+    };
+}
+
+/// <summary>Why a payment failed, with the provider's own code.</summary>
+public sealed record ErrorResponse(string Code, string? Message);

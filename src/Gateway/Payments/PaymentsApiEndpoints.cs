@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Gateway.Abstractions.Payments;
+using Gateway.Errors;
+using Gateway.Security;
+using Gateway.Store;
+using QRCoder;
+
+namespace Gateway.Payments;
+
+/// <summary>The unified payments API under <c>/v1</c>.</summary>
+internal static class PaymentsApiEndpoints
+{
+    public static void MapPaymentsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/v1/payments").RequireAuthorization().WithTags("Payments");
+        v1.MapPost("", CreateAsync);
+        v1.MapGet("", ListAsync);
+        v1.MapGet("/{id}", GetAsync);
+        v1.MapPost("/{id}/close", CloseAsync);
+
+        // The QR image is fetched by browsers (<img src>), which cannot send the API key; payment ids are
+        // 128-bit random and the image only shows what the payer scans anyway.
+        endpoints.MapGet("/v1/payments/{id}/qr.png", QrAsync).AllowAnonymous().WithTags("Payments");
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, PaymentCreator creator, CancellationToken cancellationToken)
+    {
+        CreatePaymentBody? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<CreatePaymentBody>(cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return GatewayProblems.Malformed(ex is JsonException json ? $"Invalid JSON at {json.Path}: amounts are integers in fen." : ex.Message);
+        }
+
+        return body is null ? GatewayProblems.Malformed("The body must be a JSON object.") : await creator.CreateAsync(user.ClientId(), body, cancellationToken);
+    }
+
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IPaymentStore store, PaymentSynchronizer synchronizer, CancellationToken cancellationToken)
+    {
+        var payment = await FindOwnAsync(store, id, user, cancellationToken);
+        if (payment is null)
+        {
+            return GatewayProblems.PaymentNotFound(id);
+        }
+
+        // A pending payment is confirmed with the provider, so a client never has to trust its own front end.
+        if (payment.Status == PaymentStatus.Pending && payment.Action is not null)
+        {
+            payment = await synchronizer.SyncAsync(payment, cancellationToken);
+        }
+
+        return Results.Ok(PaymentResponse.From(payment));
+    }
+
+    private static async Task<IResult> ListAsync(string? merchantOrderId, ClaimsPrincipal user, IPaymentStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(merchantOrderId))
+        {
+            return GatewayProblems.Invalid(new Dictionary<string, string[]> { ["merchantOrderId"] = ["is required."] });
+        }
+
+        var payments = await store.FindByMerchantOrderIdAsync(user.ClientId(), merchantOrderId, cancellationToken);
+        return Results.Ok(new { data = payments.Select(PaymentResponse.From) });
+    }
+
+    private static async Task<IResult> CloseAsync(string id, ClaimsPrincipal user, IPaymentStore store, PaymentCloser closer, CancellationToken cancellationToken)
+    {
+        var payment = await FindOwnAsync(store, id, user, cancellationToken);
+        return payment is null ? GatewayProblems.PaymentNotFound(id) : await closer.CloseAsync(payment, cancellationToken);
+    }
+
+    private static async Task<IResult> QrAsync(string id, IPaymentStore store, CancellationToken cancellationToken)
+    {
+        var payment = await store.GetAsync(id, cancellationToken);
+        if (payment?.Action is not { Type: PaymentActionTypes.QrCode, CodeUrl: { } codeUrl } || payment.Status != PaymentStatus.Pending)
+        {
+            return GatewayProblems.Problem(StatusCodes.Status404NotFound, GatewayProblems.NotFound, "No QR code.", "The payment has no payable QR code.");
+        }
+
+        using var data = QRCodeGenerator.GenerateQrCode(codeUrl, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(8);
+        return Results.File(png, "image/png");
+    }
+
+    private static async Task<PaymentRecord?> FindOwnAsync(IPaymentStore store, string id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var payment = await store.GetAsync(id, cancellationToken);
+        return payment is not null && payment.ClientId == user.ClientId() ? payment : null;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Data.Common;
+
+namespace Gateway.Store;
+
+/// <summary>Parameter binding and reading shared by the SQL stores. Times are stored as Unix milliseconds.</summary>
+internal static class DbCommandExtensions
+{
+    public static DbCommand Add(this DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value switch
+        {
+            null => DBNull.Value,
+            DateTimeOffset time => time.ToUnixTimeMilliseconds(),
+            _ => value,
+        };
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
+    public static string? NullableString(this DbDataReader reader, int ordinal)
+        => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static DateTimeOffset Time(this DbDataReader reader, int ordinal)
+        => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+}

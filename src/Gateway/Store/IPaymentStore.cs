@@ -1,0 +1,28 @@
+using Gateway.Abstractions.Payments;
+
+namespace Gateway.Store;
+
+/// <summary>Where payments live. Every write is parameterised and every state change conditional.</summary>
+internal interface IPaymentStore
+{
+    /// <summary>Creates or migrates the schema.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inserts a new payment; false when the client already has a live payment with that merchant order id.</summary>
+    Task<bool> TryInsertAsync(PaymentRecord payment, CancellationToken cancellationToken);
+
+    /// <summary>Finds a payment by id.</summary>
+    Task<PaymentRecord?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Finds a client's payments by its merchant order id, newest first.</summary>
+    Task<IReadOnlyList<PaymentRecord>> FindByMerchantOrderIdAsync(string clientId, string merchantOrderId, CancellationToken cancellationToken);
+
+    /// <summary>Records what the provider answered to the create (the payer action and provider reference).</summary>
+    Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Applies <paramref name="transition"/> if the payment is still in one of its source states.</summary>
+    Task<bool> TryTransitionAsync(PaymentTransition transition, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Flags a payment for review without changing its status.</summary>
+    Task FlagForReviewAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,47 @@
+using Gateway.Abstractions.Payments;
+
+namespace Gateway.Store;
+
+/// <summary>A payment as stored. Immutable; the store changes rows only through conditional transitions.</summary>
+internal sealed record PaymentRecord
+{
+    public required string Id { get; init; }
+    public required string ClientId { get; init; }
+    public required string MerchantOrderId { get; init; }
+    public required string Channel { get; init; }
+
+    /// <summary>The provider instance that created it (order affinity: everything about it goes there).</summary>
+    public required string ProviderInstance { get; init; }
+    public required string Plugin { get; init; }
+
+    /// <summary>The instance's app id when the payment was created; notifies must carry the same.</summary>
+    public string? AppId { get; init; }
+
+    /// <summary>The instance's merchant id when the payment was created; notifies must carry the same.</summary>
+    public required string MerchantId { get; init; }
+    public required long Amount { get; init; }
+    public required string Currency { get; init; }
+    public required string Description { get; init; }
+    public required string ClientIp { get; init; }
+    public string? PayerOpenId { get; init; }
+    public string? ProductId { get; init; }
+    public string? NotifyUrl { get; init; }
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    public required PaymentStatus Status { get; init; }
+    public PaymentAction? Action { get; init; }
+    public string? ProviderReference { get; init; }
+    public string? ProviderTransactionId { get; init; }
+    public long? PaidAmount { get; init; }
+    public string? ErrorCode { get; init; }
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>Set when a notify needs a person's review before it may count (it never marks the payment paid).</summary>
+    public string? ReviewReason { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? PaidAt { get; init; }
+
+    /// <summary>The W3C traceparent of the create request, so later spans can link back to it.</summary>
+    public string? TraceParent { get; init; }
+}

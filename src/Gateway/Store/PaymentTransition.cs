@@ -1,0 +1,16 @@
+using Gateway.Abstractions.Payments;
+
+namespace Gateway.Store;
+
+/// <summary>
+/// A conditional state change: applied only if the payment is still in one of <see cref="From"/>, so a
+/// replayed notify, a racing sync and a late close cannot double-apply.
+/// </summary>
+internal sealed record PaymentTransition(string PaymentId, IReadOnlyList<PaymentStatus> From, PaymentStatus To)
+{
+    public string? ProviderTransactionId { get; init; }
+    public long? PaidAmount { get; init; }
+    public DateTimeOffset? PaidAt { get; init; }
+    public string? ErrorCode { get; init; }
+    public string? ErrorMessage { get; init; }
+}

@@ -1,0 +1,167 @@
+using System.Data.Common;
+using System.Text.Json;
+using Gateway.Abstractions.Payments;
+
+namespace Gateway.Store;
+
+/// <summary>The payment store over ADO.NET, for any <see cref="StoreDialect"/>. Parameterised SQL only.</summary>
+internal sealed class SqlPaymentStore : IPaymentStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly StoreDialect _dialect;
+
+    public SqlPaymentStore(StoreDialect dialect)
+    {
+        _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        foreach (var statement in _dialect.SchemaStatements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<bool> TryInsertAsync(PaymentRecord p, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO payments ({PaymentSchema.Columns}) VALUES (
+            @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
+            @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
+            @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
+            @paid_at, @trace_parent)
+            """;
+        command.Add("id", p.Id).Add("client_id", p.ClientId).Add("merchant_order_id", p.MerchantOrderId).Add("channel", p.Channel)
+            .Add("provider_instance", p.ProviderInstance).Add("plugin", p.Plugin).Add("app_id", p.AppId).Add("merchant_id", p.MerchantId)
+            .Add("amount", p.Amount).Add("currency", p.Currency).Add("description", p.Description).Add("client_ip", p.ClientIp)
+            .Add("payer_open_id", p.PayerOpenId).Add("product_id", p.ProductId).Add("notify_url", p.NotifyUrl)
+            .Add("metadata", JsonSerializer.Serialize(p.Metadata, Json)).Add("status", p.Status.ToName())
+            .Add("action", p.Action is null ? null : JsonSerializer.Serialize(p.Action, Json)).Add("provider_reference", p.ProviderReference)
+            .Add("provider_transaction_id", p.ProviderTransactionId).Add("paid_amount", p.PaidAmount).Add("error_code", p.ErrorCode)
+            .Add("error_message", p.ErrorMessage).Add("review_reason", p.ReviewReason).Add("created_at", p.CreatedAt)
+            .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<PaymentRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"SELECT {PaymentSchema.Columns} FROM payments WHERE id = @id", c => c.Add("id", id), cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public Task<IReadOnlyList<PaymentRecord>> FindByMerchantOrderIdAsync(string clientId, string merchantOrderId, CancellationToken cancellationToken)
+        => QueryAsync(
+            $"SELECT {PaymentSchema.Columns} FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id ORDER BY created_at DESC, id DESC",
+            c => c.Add("client_id", clientId).Add("merchant_order_id", merchantOrderId),
+            cancellationToken);
+
+    public Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken)
+        => ExecuteAsync(
+            "UPDATE payments SET action = @action, provider_reference = @provider_reference, updated_at = @now WHERE id = @id",
+            c => c.Add("action", JsonSerializer.Serialize(action, Json)).Add("provider_reference", providerReference).Add("now", now).Add("id", id),
+            cancellationToken);
+
+    public async Task<bool> TryTransitionAsync(PaymentTransition t, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var from = string.Join(", ", t.From.Select((_, i) => "@from" + i));
+        var changed = await ExecuteAsync(
+            $"""
+            UPDATE payments SET status = @to, updated_at = @now,
+                provider_transaction_id = COALESCE(@txn, provider_transaction_id),
+                paid_amount = COALESCE(@paid_amount, paid_amount),
+                paid_at = COALESCE(@paid_at, paid_at),
+                error_code = COALESCE(@error_code, error_code),
+                error_message = COALESCE(@error_message, error_message)
+            WHERE id = @id AND status IN ({from})
+            """,
+            c =>
+            {
+                c.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
+                    .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage).Add("id", t.PaymentId);
+                for (var i = 0; i < t.From.Count; i++)
+                {
+                    c.Add("from" + i, t.From[i].ToName());
+                }
+            },
+            cancellationToken);
+        return changed == 1;
+    }
+
+    public Task FlagForReviewAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+        => ExecuteAsync(
+            "UPDATE payments SET review_reason = @reason, updated_at = @now WHERE id = @id",
+            c => c.Add("reason", reason).Add("now", now).Add("id", id),
+            cancellationToken);
+
+    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<PaymentRecord>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<PaymentRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(Read(reader));
+        }
+
+        return rows;
+    }
+
+    private static PaymentRecord Read(DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        ClientId = r.GetString(1),
+        MerchantOrderId = r.GetString(2),
+        Channel = r.GetString(3),
+        ProviderInstance = r.GetString(4),
+        Plugin = r.GetString(5),
+        AppId = r.NullableString(6),
+        MerchantId = r.GetString(7),
+        Amount = r.GetInt64(8),
+        Currency = r.GetString(9),
+        Description = r.GetString(10),
+        ClientIp = r.GetString(11),
+        PayerOpenId = r.NullableString(12),
+        ProductId = r.NullableString(13),
+        NotifyUrl = r.NullableString(14),
+        Metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(15), Json) ?? [],
+        Status = PaymentStatusNames.Parse(r.GetString(16)),
+        Action = r.NullableString(17) is { } action ? JsonSerializer.Deserialize<PaymentAction>(action, Json) : null,
+        ProviderReference = r.NullableString(18),
+        ProviderTransactionId = r.NullableString(19),
+        PaidAmount = r.IsDBNull(20) ? null : r.GetInt64(20),
+        ErrorCode = r.NullableString(21),
+        ErrorMessage = r.NullableString(22),
+        ReviewReason = r.NullableString(23),
+        CreatedAt = r.Time(24),
+        UpdatedAt = r.Time(25),
+        ExpiresAt = r.Time(26),
+        PaidAt = r.IsDBNull(27) ? null : r.Time(27),
+        TraceParent = r.NullableString(28),
+    };
+}

@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Gateway.Store;
+
+/// <summary>The embedded default: one SQLite file, WAL journal so readers never block the writer.</summary>
+internal sealed class SqliteDialect : StoreDialect
+{
+    private readonly string _connectionString;
+
+    public SqliteDialect(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
+        _connectionString = builder.ToString();
+    }
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        // busy_timeout makes concurrent writers wait for the lock instead of failing at once.
+        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public override IReadOnlyList<string> SchemaStatements { get; } =
+    [
+        "PRAGMA journal_mode = WAL",
+        PaymentSchema.CreatePayments("INTEGER"),
+        PaymentSchema.MerchantOrderIndex,
+    ];
+
+    public override bool IsUniqueViolation(DbException exception)
+        => exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+}
