@@ -10,12 +10,13 @@ namespace Gateway.Plugins;
 /// </summary>
 internal sealed class LoadedPlugin : IAsyncDisposable
 {
-    private readonly PluginLoader _loader;
+    private readonly PluginLoader? _loader;
 
-    public LoadedPlugin(string directory, PluginLoader loader, IGatewayPlugin entryPoint, ServiceProvider services)
+    /// <param name="loader">The plugin's loader; null only for plugins created in-process (tests).</param>
+    public LoadedPlugin(string directory, PluginLoader? loader, IGatewayPlugin entryPoint, ServiceProvider services)
     {
         Directory = directory ?? throw new ArgumentNullException(nameof(directory));
-        _loader = loader ?? throw new ArgumentNullException(nameof(loader));
+        _loader = loader;
         EntryPoint = entryPoint ?? throw new ArgumentNullException(nameof(entryPoint));
         Services = services ?? throw new ArgumentNullException(nameof(services));
     }
@@ -33,11 +34,11 @@ internal sealed class LoadedPlugin : IAsyncDisposable
     public PluginDescriptor Descriptor => EntryPoint.Descriptor;
 
     /// <summary>The plugin's load context.</summary>
-    public AssemblyLoadContext LoadContext => _loader.LoadContext;
+    public AssemblyLoadContext LoadContext => _loader?.LoadContext ?? AssemblyLoadContext.GetLoadContext(EntryPoint.GetType().Assembly)!;
 
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        _loader.Dispose();
+        _loader?.Dispose();
     }
 }

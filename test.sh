@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test. Installs (Debian packages) and starts redis-server and PostgreSQL on private
+# loopback ports for the run, points the tests at them, and stops them on exit.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+REDIS_PORT="${GATEWAY_TEST_REDIS_PORT:-56379}"
+PG_PORT="${GATEWAY_TEST_PG_PORT:-55432}"
+STATE_DIR="$(mktemp -d /tmp/gateway-test.XXXXXX)"
+chmod 755 "$STATE_DIR"
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+install_services() {
+  local missing=()
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  [ -n "$(pg_bin)" ] || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "test.sh: installing ${missing[*]}"
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+REDIS_PID=""
+PG_DATA=""
+as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+
+stop_services() {
+  set +e
+  if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null; wait "$REDIS_PID" 2>/dev/null; fi
+  if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -m fast -w stop" >/dev/null 2>&1; fi
+  rm -rf "$STATE_DIR"
+}
+trap stop_services EXIT
+
+start_services() {
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+    --dir "$STATE_DIR" >"$STATE_DIR/redis.log" 2>&1 &
+  REDIS_PID=$!
+
+  PG_DATA="$STATE_DIR/pg"
+  mkdir -p "$PG_DATA"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$PG_DATA"
+  as_pg "'$(pg_bin)/initdb' -D '$PG_DATA' -U gateway --auth=trust -E UTF8 >'$STATE_DIR/initdb.log' 2>&1"
+  as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$STATE_DIR' -c listen_addresses=127.0.0.1 -c fsync=off\" -l '$PG_DATA/server.log' -w start" >/dev/null
+
+  for _ in $(seq 1 50); do
+    if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then break; fi
+    sleep 0.1
+  done
+  redis-cli -p "$REDIS_PORT" ping >/dev/null
+}
+
+install_services
+start_services
+export GATEWAY_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+export GATEWAY_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=postgres"
+echo "test.sh: redis on $GATEWAY_TEST_REDIS, PostgreSQL on 127.0.0.1:$PG_PORT"
+
+dotnet test Gateway.sln --nologo -v q "$@"

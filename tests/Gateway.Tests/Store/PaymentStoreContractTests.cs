@@ -1,0 +1,134 @@
+using Gateway.Abstractions.Payments;
+
+namespace Gateway.Store.Tests;
+
+/// <summary>Behaviour every payment store must have; run against each dialect.</summary>
+public abstract class PaymentStoreContractTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_750_000_000_000);
+
+    internal abstract Task<IPaymentStore> CreateStoreAsync();
+
+    internal static PaymentRecord NewPayment(string id, string merchantOrderId = "order-1", string clientId = "shop") => new()
+    {
+        Id = id,
+        ClientId = clientId,
+        MerchantOrderId = merchantOrderId,
+        Channel = "wechat.native",
+        ProviderInstance = "wx-a",
+        Plugin = "WeChatNative",
+        AppId = "wx1",
+        MerchantId = "m1",
+        Amount = 100,
+        Currency = "CNY",
+        Description = "tea; DROP TABLE payments; --",
+        ClientIp = "127.0.0.1",
+        Metadata = new Dictionary<string, string> { ["k"] = "v'\"" },
+        Status = PaymentStatus.Pending,
+        CreatedAt = Now,
+        UpdatedAt = Now,
+        ExpiresAt = Now.AddHours(2),
+        TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+    };
+
+    [Fact]
+    public async Task Insert_ThenGet_RoundTrips()
+    {
+        var store = await CreateStoreAsync();
+        var payment = NewPayment("pay_1");
+
+        Assert.True(await store.TryInsertAsync(payment, default));
+        var read = await store.GetAsync("pay_1", default);
+
+        Assert.NotNull(read);
+        Assert.Equal(payment.Description, read.Description);
+        Assert.Equal("v'\"", read.Metadata["k"]);
+        Assert.Equal(Now, read.CreatedAt);
+        Assert.Equal(PaymentStatus.Pending, read.Status);
+        Assert.Equal(payment.TraceParent, read.TraceParent);
+    }
+
+    [Fact]
+    public async Task Insert_RefusesDuplicateMerchantOrder_ForSameClientOnly()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.True(await store.TryInsertAsync(NewPayment("pay_1"), default));
+        Assert.False(await store.TryInsertAsync(NewPayment("pay_2"), default));
+        Assert.True(await store.TryInsertAsync(NewPayment("pay_3", clientId: "other-shop"), default));
+        Assert.Null(await store.GetAsync("pay_2", default));
+    }
+
+    [Fact]
+    public async Task FailedPayment_DoesNotBurnTheMerchantOrderId()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(NewPayment("pay_1"), default);
+        await store.TryTransitionAsync(new PaymentTransition("pay_1", [PaymentStatus.Pending], PaymentStatus.Failed) { ErrorCode = "SIGNERROR" }, Now, default);
+
+        Assert.True(await store.TryInsertAsync(NewPayment("pay_2"), default));
+        var both = await store.FindByMerchantOrderIdAsync("shop", "order-1", default);
+        Assert.Equal(2, both.Count);
+        Assert.Equal("SIGNERROR", both.Single(p => p.Id == "pay_1").ErrorCode);
+    }
+
+    [Fact]
+    public async Task Transition_IsConditional_OnlyOnceFromPending()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(NewPayment("pay_1"), default);
+        var paid = new PaymentTransition("pay_1", [PaymentStatus.Pending], PaymentStatus.Succeeded) { ProviderTransactionId = "4200", PaidAmount = 100, PaidAt = Now };
+
+        Assert.True(await store.TryTransitionAsync(paid, Now, default));
+        Assert.False(await store.TryTransitionAsync(paid, Now, default));
+        Assert.False(await store.TryTransitionAsync(new PaymentTransition("pay_1", [PaymentStatus.Pending], PaymentStatus.Closed), Now, default));
+
+        var read = await store.GetAsync("pay_1", default);
+        Assert.Equal(PaymentStatus.Succeeded, read!.Status);
+        Assert.Equal("4200", read.ProviderTransactionId);
+        Assert.Equal(100, read.PaidAmount);
+    }
+
+    [Fact]
+    public async Task ConcurrentTransitions_ExactlyOneWins()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(NewPayment("pay_1"), default);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => store.TryTransitionAsync(
+            new PaymentTransition("pay_1", [PaymentStatus.Pending], i % 2 == 0 ? PaymentStatus.Succeeded : PaymentStatus.Closed), Now, default))));
+
+        Assert.Equal(1, results.Count(r => r));
+    }
+
+    [Fact]
+    public async Task SetAction_AndFlag_DoNotChangeStatus()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(NewPayment("pay_1"), default);
+
+        await store.SetActionAsync("pay_1", PaymentAction.QrCode("weixin://wxpay/bizpayurl?pr=abc"), "wx_prepay", Now, default);
+        await store.FlagForReviewAsync("pay_1", "realprice below tolerance", Now, default);
+
+        var read = await store.GetAsync("pay_1", default);
+        Assert.Equal(PaymentStatus.Pending, read!.Status);
+        Assert.Equal("weixin://wxpay/bizpayurl?pr=abc", read.Action!.CodeUrl);
+        Assert.Equal(PaymentActionTypes.QrCode, read.Action.Type);
+        Assert.Equal("wx_prepay", read.ProviderReference);
+        Assert.Equal("realprice below tolerance", read.ReviewReason);
+    }
+}
+
+public sealed class SqlitePaymentStoreTests : PaymentStoreContractTests
+{
+    internal override Task<IPaymentStore> CreateStoreAsync() => CreateStoreAsyncForOthers();
+
+    /// <summary>A fresh store in a temporary file, for tests of other components.</summary>
+    internal async Task<IPaymentStore> CreateStoreAsyncForOthers()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gateway-test-{Guid.NewGuid():N}.db");
+        var store = new SqlPaymentStore(new SqliteDialect($"Data Source={path}"));
+        await store.InitializeAsync(default);
+        return store;
+    }
+}
