@@ -1,0 +1,81 @@
+using System.Globalization;
+using Gateway.Abstractions.Notify;
+using Gateway.Abstractions.Payments;
+using Gateway.WeChatPay;
+using Gateway.WeChatPay.Signing;
+using Gateway.WeChatPay.Xml;
+
+namespace Gateway.Plugins.WeChatNative;
+
+internal sealed partial class WeChatNativeInstance
+{
+    /// <summary>
+    /// The payment result notify (B6). Amount and account are not checked against the order here: the
+    /// host does that with the stored payment.
+    /// REF: https://pay.weixin.qq.com/wiki/doc/api/native.php?chapter=9_7
+    /// </summary>
+    public ValueTask<NotifyParseResult> ParseNotifyAsync(NotifyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = request.Kind == NotifyKind.Payment
+            ? ParsePayment(request.Body.Span)
+            : new NotifyParseResult.Rejected(NotifyRejections.Unsupported, "Refund notifies are not handled by WeChatNative.");
+        if (result is NotifyParseResult.Rejected rejected)
+        {
+            Log.NotifyRejected(_logger, _instanceName, rejected.Code, rejected.Reason);
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    private NotifyParseResult ParsePayment(ReadOnlySpan<byte> body)
+    {
+        Dictionary<string, string> fields;
+        try
+        {
+            fields = WeChatXml.Parse(body);
+        }
+        catch (WeChatXmlException)
+        {
+            return Malformed("The body is not a valid WeChat XML message.");
+        }
+
+        // Over every received field, known or not: WeChat adds fields and they are signed too.
+        if (!WeChatSigner.Verify(fields, _options.ApiKey))
+        {
+            return new NotifyParseResult.Rejected(NotifyRejections.BadSignature, "The signature does not verify.");
+        }
+
+        if (Field(fields, "return_code") != WeChatPayCodes.Success)
+        {
+            return Malformed("return_code is not SUCCESS.");
+        }
+
+        if (Field(fields, "out_trade_no") is not { } paymentId || Field(fields, "transaction_id") is not { } transactionId)
+        {
+            return Malformed("out_trade_no or transaction_id is missing.");
+        }
+
+        if (!long.TryParse(Field(fields, "total_fee"), NumberStyles.None, CultureInfo.InvariantCulture, out var totalFee))
+        {
+            return Malformed("total_fee is missing or not an integer.");
+        }
+
+        return new NotifyParseResult.Payment(new PaymentNotification
+        {
+            PaymentId = paymentId,
+            ProviderTransactionId = transactionId,
+            Status = Field(fields, "result_code") == WeChatPayCodes.Success ? PaymentStatus.Succeeded : PaymentStatus.Failed,
+            Amount = totalFee,
+            Currency = Field(fields, "fee_type") ?? WeChatPayCodes.Cny,
+            AppId = Field(fields, "appid"),
+            MerchantId = Field(fields, "mch_id"),
+            PaidAt = WeChatTime.TryParse(Field(fields, "time_end"), out var paidAt) ? paidAt : null,
+        });
+    }
+
+    private static string? Field(Dictionary<string, string> fields, string name)
+        => fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    private static NotifyParseResult.Rejected Malformed(string reason) => new(NotifyRejections.Malformed, reason);
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Gateway.WeChatPay;
+
+/// <summary>
+/// v2 timestamps (<c>time_start</c>, <c>time_expire</c>, <c>time_end</c>): <c>yyyyMMddHHmmss</c> in Beijing
+/// time. China has had no daylight saving since 1991, so a fixed UTC+8 offset is exact and needs no tz database.
+/// </summary>
+public static class WeChatTime
+{
+    /// <summary>The wire format.</summary>
+    public const string Format = "yyyyMMddHHmmss";
+
+    /// <summary>Beijing time's offset from UTC.</summary>
+    public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+
+    /// <summary>Formats an instant as Beijing wall-clock time.</summary>
+    public static string ToWire(DateTimeOffset instant)
+        => instant.ToOffset(BeijingOffset).ToString(Format, CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a wire timestamp as Beijing time; false for anything else.</summary>
+    public static bool TryParse(string? value, out DateTimeOffset instant)
+    {
+        if (value is { Length: 14 }
+            && DateTime.TryParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            instant = new DateTimeOffset(local, BeijingOffset);
+            return true;
+        }
+
+        instant = default;
+        return false;
+    }
+}

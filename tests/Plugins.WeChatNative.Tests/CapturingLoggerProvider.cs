@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Plugins.WeChatNative.Tests;
+
+/// <summary>Keeps every formatted log line, so tests can assert what never reaches the logs.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        => Lines.Enqueue(formatter(state, exception) + " " + exception);
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text;
+using Gateway.Abstractions.Notify;
+using Gateway.Abstractions.Payments;
+using Gateway.WeChatPay.Signing;
+using Gateway.WeChatPay.Xml;
+
+namespace Gateway.Plugins.WeChatNative.Tests;
+
+public sealed class NotifyTests
+{
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    private static Dictionary<string, string> Fields(string resultCode = "SUCCESS") => new()
+    {
+        ["return_code"] = "SUCCESS", ["appid"] = PluginHarness.AppId, ["mch_id"] = PluginHarness.MchId,
+        ["nonce_str"] = "5K8264ILTKCH16CQ2502SI8ZNMTM67VS", ["result_code"] = resultCode, ["openid"] = "oUpF8uMEb4qRXf22hE3X68TekukE",
+        ["is_subscribe"] = "Y", ["trade_type"] = "NATIVE", ["bank_type"] = "CMC", ["total_fee"] = "2500", ["fee_type"] = "CNY",
+        ["transaction_id"] = "1004400740201409030005092168", ["out_trade_no"] = "pay_01HX", ["time_end"] = "20240501121000",
+        ["some_future_field"] = "x",
+    };
+
+    private static Dictionary<string, string> Signed(Dictionary<string, string> fields, WeChatSignType type = WeChatSignType.Md5)
+    {
+        fields["sign"] = WeChatSigner.Sign(fields, PluginHarness.ApiKey, type);
+        return fields;
+    }
+
+    private static Task<NotifyParseResult> Parse(string body, NotifyKind kind = NotifyKind.Payment)
+        => new PluginHarness().Instance.ParseNotifyAsync(new NotifyRequest(kind, Encoding.UTF8.GetBytes(body), "text/xml", NoHeaders), default).AsTask();
+
+    [Fact]
+    public async Task Parses_ValidNotify()
+    {
+        var result = await Parse(WeChatXml.Write(Signed(Fields())));
+
+        var payment = Assert.IsType<NotifyParseResult.Payment>(result).Notification;
+        Assert.Equal("pay_01HX", payment.PaymentId);
+        Assert.Equal("1004400740201409030005092168", payment.ProviderTransactionId);
+        Assert.Equal(PaymentStatus.Succeeded, payment.Status);
+        Assert.Equal(2500L, payment.Amount);
+        Assert.Equal("CNY", payment.Currency);
+        Assert.Equal(PluginHarness.AppId, payment.AppId);
+        Assert.Equal(PluginHarness.MchId, payment.MerchantId);
+        Assert.Equal(PluginHarness.Now.AddMinutes(10), payment.PaidAt);
+    }
+
+    [Fact]
+    public async Task Parses_HmacNotify_WithoutSignType()
+    {
+        var result = await Parse(WeChatXml.Write(Signed(Fields(), WeChatSignType.HmacSha256)));
+        Assert.IsType<NotifyParseResult.Payment>(result);
+    }
+
+    [Fact]
+    public async Task ResultFail_IsFailedPayment()
+    {
+        var result = await Parse(WeChatXml.Write(Signed(Fields("FAIL"))));
+        Assert.Equal(PaymentStatus.Failed, Assert.IsType<NotifyParseResult.Payment>(result).Notification.Status);
+    }
+
+    [Fact]
+    public async Task Rejects_ForgedSignature()
+    {
+        var fields = Fields();
+        fields["sign"] = WeChatSigner.Sign(fields, "ffffffffffffffffffffffffffffffff", WeChatSignType.Md5);
+        Assert.Equal(NotifyRejections.BadSignature, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(fields))).Code);
+    }
+
+    [Fact]
+    public async Task Rejects_TamperedTotalFee()
+    {
+        var fields = Signed(Fields());
+        fields["total_fee"] = "1";
+        Assert.Equal(NotifyRejections.BadSignature, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(fields))).Code);
+    }
+
+    [Fact]
+    public async Task Rejects_UnsignedNotify()
+        => Assert.Equal(NotifyRejections.BadSignature, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Fields()))).Code);
+
+    [Theory]
+    [InlineData("<xml><return_code>SUCCESS")]
+    [InlineData("")]
+    [InlineData("""<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><out_trade_no>&x;</out_trade_no></xml>""")]
+    public async Task Rejects_MalformedOrDtdBody(string body)
+        => Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(body)).Code);
+
+    [Theory]
+    [InlineData("transaction_id")]
+    [InlineData("out_trade_no")]
+    [InlineData("total_fee")]
+    public async Task Rejects_MissingRequiredField_EvenWhenSigned(string field)
+    {
+        var fields = Fields();
+        fields.Remove(field);
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Signed(fields)))).Code);
+    }
+
+    [Fact]
+    public async Task Rejects_NonIntegerTotalFee_EvenWhenSigned()
+    {
+        var fields = Fields();
+        fields["total_fee"] = "25.00";
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Signed(fields)))).Code);
+    }
+
+    [Fact]
+    public async Task Rejects_RefundNotify_AsUnsupported()
+        => Assert.Equal(NotifyRejections.Unsupported, Assert.IsType<NotifyParseResult.Rejected>(await Parse("<xml/>", NotifyKind.Refund)).Code);
+
+    [Fact]
+    public void CreateAck_Success_IsWeChatSuccessBody()
+    {
+        var ack = new PluginHarness().Instance.CreateAck(true);
+        Assert.Equal(new NotifyAck(200, "application/xml",
+            "<xml><return_code><![CDATA[SUCCESS]]></return_code><return_msg><![CDATA[OK]]></return_msg></xml>"), ack);
+    }
+
+    [Fact]
+    public void CreateAck_Failure_CarriesReason()
+    {
+        var ack = new PluginHarness().Instance.CreateAck(false, "amount mismatch");
+        Assert.Equal("<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[amount mismatch]]></return_msg></xml>", ack.Body);
+        Assert.Equal("FAIL", WeChatXml.Parse(new PluginHarness().Instance.CreateAck(false).Body)["return_msg"]);
+    }
+}
