@@ -49,6 +49,9 @@ internal sealed partial class WeChatNativeInstance
         return ProviderResult<CreatePaymentResult>.Success(new CreatePaymentResult(PaymentAction.QrCode(codeUrl), call.Reply.PrepayId));
     }
 
+    /// <summary>The same local checks as <see cref="CreateAsync"/>, run by the host before anything is stored.</summary>
+    public ProviderError? Validate(CreatePaymentRequest request) => Precheck(request);
+
     private ProviderError? Precheck(CreatePaymentRequest request)
     {
         if (!string.Equals(request.Currency, WeChatPayCodes.Cny, StringComparison.OrdinalIgnoreCase))

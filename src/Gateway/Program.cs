@@ -5,7 +5,7 @@ var testMode = TestModeProfile.IsEnabled(builder.Configuration);
 if (testMode)
 {
     TestModeProfile.Apply(builder.Configuration, builder.Configuration);
-    //builder.Services.AddGatewaySandbox(builder.Configuration.GetSection("Sandbox"));
+    builder.Services.AddGatewaySandbox(builder.Configuration.GetSection("Sandbox"));
 }
 
 builder.Services.AddGateway(builder.Configuration);
@@ -16,7 +16,7 @@ app.UseAuthorization();
 app.MapGateway();
 if (testMode)
 {
-    //app.MapGatewaySandbox("/sandbox");
+    app.MapGatewaySandbox("/sandbox");
 }
 
 app.Run();

@@ -109,11 +109,13 @@ internal sealed partial class PaymentCreator
             new PaymentTransition(record.Id, [PaymentStatus.Pending], PaymentStatus.Failed) { ErrorCode = error.Code, ErrorMessage = error.Message },
             now, cancellationToken);
         Log.ProviderRefused(_logger, record.Id, record.ProviderInstance, error.Code);
-        var transient = error.Kind == ProviderErrorKind.Transient;
-        return GatewayProblems.Problem(
-            transient ? StatusCodes.Status502BadGateway : StatusCodes.Status422UnprocessableEntity,
-            transient ? GatewayProblems.ProviderUnavailable : GatewayProblems.ProviderRejected,
-            "The provider refused the payment.",
+        var (status, code) = error.Kind switch
+        {
+            ProviderErrorKind.Transient => (StatusCodes.Status502BadGateway, GatewayProblems.ProviderUnavailable),
+            ProviderErrorKind.InvalidRequest => (StatusCodes.Status400BadRequest, GatewayProblems.InvalidRequest),
+            _ => (StatusCodes.Status422UnprocessableEntity, GatewayProblems.ProviderRejected),
+        };
+        return GatewayProblems.Problem(status, code, "The provider refused the payment.",
             error.Message,
             new Dictionary<string, object?> { ["providerCode"] = error.Code, ["paymentId"] = record.Id });
     }

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Gateway.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Gateway.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// Boots the real gateway on Kestrel (loopback, a free port) in test mode, with the published plugin
+/// folders, a fresh SQLite file, a fast sandbox notify schedule, and two WeChatNative merchant accounts
+/// (MD5 and HMAC-SHA256) routed to two clients, whose keys the tests know so they can sign notifies.
+/// </summary>
+public sealed class GatewayFactory : WebApplicationFactory<Program>
+{
+    public const string ClientAKey = "sk_test_client_a";
+    public const string ClientBKey = "sk_test_client_b";
+    public const string MerchantAKey = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6";
+    public const string MerchantBKey = "f0e1d2c3b4a5968778695a4b3c2d1e0f";
+    public const string AppA = "wxaaaaaaaaaaaaaaaa";
+    public const string AppB = "wxbbbbbbbbbbbbbbbb";
+    public const string MchA = "1900000001";
+    public const string MchB = "1900000002";
+
+    public GatewayFactory()
+    {
+        Port = FreePort();
+        DatabasePath = Path.Combine(Path.GetTempPath(), $"gateway-func-{Guid.NewGuid():N}.db");
+        UseKestrel(Port);
+        StartServer();
+    }
+
+    public int Port { get; }
+
+    public string DatabasePath { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Extra settings a derived test can add before the server starts.</summary>
+    public static Dictionary<string, string?> Settings(int port, string databasePath) => new()
+    {
+        ["Gateway:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+        ["Gateway:Store:ConnectionString"] = $"Data Source={databasePath}",
+
+        ["Gateway:Clients:client-a:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(ClientAKey),
+        ["Gateway:Clients:client-b:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(ClientBKey),
+        ["Gateway:Routes:native-a:Channel"] = "wechat.native",
+        ["Gateway:Routes:native-a:Clients:0"] = "client-a",
+        ["Gateway:Routes:native-a:Instances:0"] = "wx-a",
+        ["Gateway:Routes:native-a:Order"] = "-1",
+        ["Gateway:Routes:native-b:Channel"] = "wechat.native",
+        ["Gateway:Routes:native-b:Clients:0"] = "client-b",
+        ["Gateway:Routes:native-b:Instances:0"] = "wx-b",
+        ["Gateway:Routes:native-b:Order"] = "-1",
+        ["Gateway:Providers:wx-a:Plugin"] = "WeChatNative",
+        ["Gateway:Providers:wx-a:Settings:AppId"] = AppA,
+        ["Gateway:Providers:wx-a:Settings:MchId"] = MchA,
+        ["Gateway:Providers:wx-a:Settings:ApiKey"] = MerchantAKey,
+        ["Gateway:Providers:wx-a:Settings:SignType"] = "MD5",
+        ["Gateway:Providers:wx-a:Settings:BaseUrl"] = $"http://127.0.0.1:{port}/sandbox/wechatpay",
+        ["Gateway:Providers:wx-b:Plugin"] = "WeChatNative",
+        ["Gateway:Providers:wx-b:Settings:AppId"] = AppB,
+        ["Gateway:Providers:wx-b:Settings:MchId"] = MchB,
+        ["Gateway:Providers:wx-b:Settings:ApiKey"] = MerchantBKey,
+        ["Gateway:Providers:wx-b:Settings:SignType"] = "HMAC-SHA256",
+        ["Gateway:Providers:wx-b:Settings:BaseUrl"] = $"http://127.0.0.1:{port}/sandbox/wechatpay",
+
+        ["Sandbox:WeChatPay:Merchants:1:MchId"] = MchA,
+        ["Sandbox:WeChatPay:Merchants:1:ApiKey"] = MerchantAKey,
+        ["Sandbox:WeChatPay:Merchants:1:AppIds:0"] = AppA,
+        ["Sandbox:WeChatPay:Merchants:2:MchId"] = MchB,
+        ["Sandbox:WeChatPay:Merchants:2:ApiKey"] = MerchantBKey,
+        ["Sandbox:WeChatPay:Merchants:2:AppIds:0"] = AppB,
+        ["Sandbox:WeChatPay:NotifyRetrySchedule:0"] = "00:00:00.200",
+        ["Sandbox:WeChatPay:NotifyRetrySchedule:1"] = "00:00:00.400",
+        ["Sandbox:WeChatPay:NotifyRetrySchedule:2"] = "00:00:00.800",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings(Port, DatabasePath))
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client for the gateway's API, authenticated as <paramref name="apiKey"/> (none when null).</summary>
+    public HttpClient ApiClient(string? apiKey = ClientAKey)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
