@@ -1,0 +1,28 @@
+using Gateway.Sandbox.WeChatPay.Api;
+using Gateway.Sandbox.WeChatPay.Payer;
+using Microsoft.AspNetCore.Routing;
+
+// In the ASP.NET Core builder namespace, next to MapControllers and YARP's MapReverseProxy.
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the provider sandbox's endpoints.</summary>
+public static class GatewaySandboxEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the simulated WeChat Pay v2 APIs at <c>{prefix}/wechatpay/pay/unifiedorder|orderquery|closeorder</c>
+    /// (WeChat's own paths, so a plugin only changes its base URL), and the simulated payer at
+    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>. Requires <c>AddGatewaySandbox</c>.
+    /// </summary>
+    /// <returns>The route group of <paramref name="prefix"/>, for conventions such as authorization.</returns>
+    public static RouteGroupBuilder MapGatewaySandbox(this IEndpointRouteBuilder endpoints, string prefix = "/sandbox")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+
+        var sandbox = endpoints.MapGroup(prefix);
+        var weChatPay = sandbox.MapGroup("/wechatpay");
+        WeChatApiEndpoints.Map(weChatPay);
+        PayerEndpoints.Map(weChatPay);
+        return sandbox;
+    }
+}

@@ -1,0 +1,52 @@
+using Gateway.Sandbox.WeChatPay.Api;
+using Gateway.Sandbox.WeChatPay.Configuration;
+using Gateway.Sandbox.WeChatPay.Merchants;
+using Gateway.Sandbox.WeChatPay.Notify;
+using Gateway.Sandbox.WeChatPay.Orders;
+using Gateway.Sandbox.WeChatPay.Payer;
+using Gateway.Sandbox.WeChatPay.Protocol;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// In the DI namespace, as ASP.NET Core and YARP do, so hosts find it without an extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the provider sandbox (test mode).</summary>
+public static class GatewaySandboxServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the simulated providers, configured from <paramref name="sandboxSection"/> (its <c>WeChatPay</c>
+    /// child binds <see cref="WeChatPaySandboxOptions"/>, validated at start), the notify sender as a hosted
+    /// service, and the named HttpClient <c>"Gateway.Sandbox.Notify"</c> it posts notifies with.
+    /// Map the endpoints with <c>MapGatewaySandbox</c>.
+    /// </summary>
+    public static IServiceCollection AddGatewaySandbox(this IServiceCollection services, IConfiguration sandboxSection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(sandboxSection);
+
+        var weChatSection = sandboxSection.GetSection(WeChatPaySandboxOptions.SectionName);
+        services.AddOptions<WeChatPaySandboxOptions>()
+            .Bind(weChatSection)
+            .PostConfigure(o => o.NotifyRetrySchedule ??= [.. WeChatPaySandboxOptions.DefaultNotifyRetrySchedule])
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatPaySandboxOptions>>(
+            new WeChatPaySandboxOptionsValidator(weChatSection.Path)));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(NotifyDelivery.HttpClientName);
+
+        services.TryAddSingleton<MerchantDirectory>();
+        services.TryAddSingleton<RequestAuthenticator>();
+        services.TryAddSingleton<OrderBook>();
+        services.TryAddSingleton<UnifiedOrderOperation>();
+        services.TryAddSingleton<OrderQueryOperation>();
+        services.TryAddSingleton<CloseOrderOperation>();
+        services.TryAddSingleton<PaymentSimulator>();
+        services.TryAddSingleton<NotifyQueue>();
+        services.TryAddSingleton<NotifyDelivery>();
+        services.AddHostedService<NotifySender>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Gateway.Sandbox.WeChatPay.Configuration;
+
+/// <summary>One simulated merchant account (商户号) with its v2 API key and bound app ids.</summary>
+public sealed class WeChatPaySandboxMerchantOptions
+{
+    /// <summary>The merchant id, <c>mch_id</c>.</summary>
+    public string MchId { get; set; } = "";
+
+    /// <summary>The 32-character v2 API key that signs requests, replies and notifies. Never logged.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>The app ids bound to this merchant; any other <c>appid</c> gets APPID_MCHID_NOT_MATCH.</summary>
+    public List<string> AppIds { get; set; } = [];
+}

@@ -1,0 +1,38 @@
+namespace Gateway.Sandbox.WeChatPay.Configuration;
+
+/// <summary>
+/// Settings of the simulated WeChat Pay v2 provider, bound from the sandbox section's <c>WeChatPay</c> child.
+/// </summary>
+public sealed class WeChatPaySandboxOptions
+{
+    /// <summary>The configuration key of this section below the sandbox section.</summary>
+    public const string SectionName = "WeChatPay";
+
+    /// <summary>
+    /// WeChat's own notify schedule: the first attempt is immediate, then one retry after each delay
+    /// (15 attempts over about 24 h). REF: PROTOCOLS.md B6.
+    /// </summary>
+    public static IReadOnlyList<TimeSpan> DefaultNotifyRetrySchedule { get; } =
+    [
+        TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30),
+        TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20),
+        TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30),
+        TimeSpan.FromMinutes(60), TimeSpan.FromHours(3), TimeSpan.FromHours(3),
+        TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(6),
+    ];
+
+    /// <summary>The merchant accounts the sandbox knows; any other <c>mch_id</c> gets MCHID_NOT_EXIST.</summary>
+    public List<WeChatPaySandboxMerchantOptions> Merchants { get; set; } = [];
+
+    /// <summary>
+    /// Delays between notify attempts. Left null here because the configuration binder appends to a
+    /// pre-filled list instead of replacing it; <see cref="DefaultNotifyRetrySchedule"/> is applied after binding.
+    /// </summary>
+    public List<TimeSpan>? NotifyRetrySchedule { get; set; }
+
+    /// <summary>How long the sandbox waits for the merchant's notify reply (WeChat documents 2–5 s).</summary>
+    public TimeSpan NotifyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a <c>code_url</c> and a <c>prepay_id</c> can be paid (WeChat: 2 hours).</summary>
+    public TimeSpan CodeUrlLifetime { get; set; } = TimeSpan.FromHours(2);
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Gateway.Sandbox.WeChatPay.Configuration;
+using Gateway.Sandbox.WeChatPay.Merchants;
+using Gateway.Sandbox.WeChatPay.Orders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Sandbox.WeChatPay.Notify;
+
+/// <summary>
+/// Delivers payment notifies with WeChat's retry schedule. Each paid order gets its own delivery loop, so
+/// a slow or failing receiver only delays its own retries, never another order's notify.
+/// </summary>
+internal sealed partial class NotifySender(
+    NotifyQueue queue,
+    NotifyDelivery delivery,
+    MerchantDirectory merchants,
+    IOptions<WeChatPaySandboxOptions> options,
+    TimeProvider time,
+    ILogger<NotifySender> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var running = new ConcurrentDictionary<Task, byte>();
+        try
+        {
+            await foreach (var order in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var delivering = DeliverAsync(order, stoppingToken);
+                running.TryAdd(delivering, 0);
+                _ = delivering.ContinueWith(t => running.TryRemove(t, out _), CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown: fall through and let the in-flight loops observe the same token.
+        }
+        finally
+        {
+            await Task.WhenAll(running.Keys).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeliverAsync(SandboxOrder order, CancellationToken stoppingToken)
+    {
+        var snapshot = order.Snapshot(time.GetUtcNow());
+        var terms = snapshot.Terms;
+        try
+        {
+            if (!merchants.TryFind(terms.MchId, out var merchant))
+            {
+                throw new InvalidOperationException($"Merchant {terms.MchId} is not configured.");
+            }
+
+            // One body for every attempt: WeChat resends the same notification, which is what makes the
+            // receiver's idempotency worth testing.
+            var xml = PaymentNotifyMessage.Build(snapshot, merchant);
+            var schedule = options.Value.NotifyRetrySchedule ?? WeChatPaySandboxOptions.DefaultNotifyRetrySchedule;
+            for (var number = 1; number <= schedule.Count + 1; number++)
+            {
+                if (number > 1)
+                {
+                    await Task.Delay(schedule[number - 2], time, stoppingToken).ConfigureAwait(false);
+                }
+
+                var attempt = await delivery.SendAsync(number, terms.NotifyUrl, xml, stoppingToken).ConfigureAwait(false);
+                order.RecordNotifyAttempt(attempt);
+                if (attempt.Outcome == NotifyOutcome.Delivered)
+                {
+                    order.FinishNotify(NotifyStatus.Delivered);
+                    LogDelivered(terms.MchId, terms.OutTradeNo, number);
+                    return;
+                }
+
+                LogAttemptFailed(terms.MchId, terms.OutTradeNo, number, attempt.Outcome, attempt.HttpStatus, attempt.Error);
+            }
+
+            order.FinishNotify(NotifyStatus.GaveUp);
+            LogGaveUp(terms.MchId, terms.OutTradeNo, schedule.Count + 1);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogStoppedByShutdown(terms.MchId, terms.OutTradeNo);
+        }
+        catch (Exception ex)
+        {
+            // A bug must not take the whole sender down with it; the order shows it as given up.
+            order.FinishNotify(NotifyStatus.GaveUp);
+            LogDeliveryCrashed(ex, terms.MchId, terms.OutTradeNo);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Gateway.Sandbox.WeChatPay.Notify;
+using Gateway.Sandbox.WeChatPay.Protocol;
+
+namespace Gateway.Sandbox.WeChatPay.Orders;
+
+/// <summary>
+/// One order held by the sandbox. Its terms never change; its state changes only through these methods,
+/// under the order's own lock, because the payer, the merchant's API calls and the notify sender all touch
+/// it from different threads.
+/// </summary>
+internal sealed class SandboxOrder
+{
+    private readonly Lock _lock = new();
+    private readonly List<NotifyAttempt> _notifyAttempts = [];
+    private OrderState _state = OrderState.NotPay;
+    private DateTimeOffset? _closedAt;
+    private PaymentRecord? _payment;
+    private NotifyStatus _notifyStatus = NotifyStatus.NotSent;
+
+    public SandboxOrder(OrderTerms terms, DateTimeOffset createdAt, TimeSpan paymentCodeLifetime)
+    {
+        Terms = terms;
+        CreatedAt = createdAt;
+        IssuePaymentCodes(createdAt, paymentCodeLifetime);
+    }
+
+    public OrderTerms Terms { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>Written only by <see cref="OrderBook"/> under its index lock, so the indices stay in step.</summary>
+    public string PrepayId { get; private set; } = "";
+
+    /// <summary>Only NATIVE orders have one.</summary>
+    public string? CodeUrl { get; private set; }
+
+    public DateTimeOffset PaymentCodeExpiresAt { get; private set; }
+
+    /// <summary>Gives the order a fresh prepay_id (and code_url for NATIVE), as re-entry after 2 h does.</summary>
+    public void IssuePaymentCodes(DateTimeOffset now, TimeSpan lifetime)
+    {
+        lock (_lock)
+        {
+            PrepayId = SandboxIds.PrepayId(now);
+            CodeUrl = Terms.TradeType == TradeTypes.Native ? SandboxIds.CodeUrl() : null;
+            PaymentCodeExpiresAt = now + lifetime;
+        }
+    }
+
+    public OrderState CurrentState(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            CloseIfExpired(now);
+            return _state;
+        }
+    }
+
+    public PayResult TryPay(DateTimeOffset now, string? openId)
+    {
+        lock (_lock)
+        {
+            CloseIfExpired(now);
+            switch (_state)
+            {
+                case OrderState.Success:
+                    return PayResult.AlreadyPaid;
+                case OrderState.Closed:
+                    return PayResult.Closed;
+            }
+
+            if (now >= PaymentCodeExpiresAt)
+            {
+                return PayResult.PaymentCodeExpired;
+            }
+
+            _payment = new PaymentRecord(SandboxIds.TransactionId(now), now, openId ?? SandboxIds.PayerOpenId(), "OTHERS");
+            _state = OrderState.Success;
+            _notifyStatus = NotifyStatus.Pending;
+            return PayResult.Paid;
+        }
+    }
+
+    public CloseResult Close(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            CloseIfExpired(now);
+            switch (_state)
+            {
+                case OrderState.Success:
+                    return CloseResult.AlreadyPaid;
+                case OrderState.Closed:
+                    return CloseResult.AlreadyClosed;
+            }
+
+            _state = OrderState.Closed;
+            _closedAt = now;
+            return CloseResult.Closed;
+        }
+    }
+
+    public void RecordNotifyAttempt(NotifyAttempt attempt)
+    {
+        lock (_lock)
+        {
+            _notifyAttempts.Add(attempt);
+        }
+    }
+
+    public void FinishNotify(NotifyStatus status)
+    {
+        lock (_lock)
+        {
+            _notifyStatus = status;
+        }
+    }
+
+    public OrderSnapshot Snapshot(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            CloseIfExpired(now);
+            return new OrderSnapshot(
+                Terms, _state, PrepayId, CodeUrl, CreatedAt, PaymentCodeExpiresAt, _closedAt, _payment,
+                _notifyStatus, _notifyAttempts.ToArray());
+        }
+    }
+
+    // An unpaid order past its time_expire can no longer be paid; WeChat treats it as closed.
+    private void CloseIfExpired(DateTimeOffset now)
+    {
+        if (_state == OrderState.NotPay && Terms.TimeExpire is { } expire && now >= expire)
+        {
+            _state = OrderState.Closed;
+            _closedAt = expire;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Gateway.Sandbox.WeChatPay.Orders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gateway.Sandbox.WeChatPay.Payer;
+
+/// <summary>
+/// JSON endpoints that play the person holding the phone: scan a Native code, pay a prepay_id, and look
+/// at what the sandbox did (including its notify attempts).
+/// </summary>
+internal static class PayerEndpoints
+{
+    public static void Map(IEndpointRouteBuilder wechat)
+    {
+        wechat.MapPost("/scan", Scan);
+        wechat.MapPost("/pay", Pay);
+        wechat.MapGet("/orders/{outTradeNo}", GetOrder);
+    }
+
+    private static IResult Scan(ScanRequest? request, OrderBook orders, PaymentSimulator payer)
+    {
+        switch (CodeUrl.Classify(request?.CodeUrl))
+        {
+            case CodeUrlKind.Invalid:
+                return PayerProblems.InvalidCodeUrl();
+            case CodeUrlKind.ProductCode:
+                // Extension point for Native mode 1 (PROTOCOLS.md B10): call the merchant's payment callback
+                // with appid/openid/mch_id/product_id, verify its signed reply and pay the prepay_id it returns.
+                return PayerProblems.UnsupportedCodeUrl();
+        }
+
+        var order = orders.FindByCodeUrl(request!.CodeUrl!);
+        return order is null ? PayerProblems.UnknownCodeUrl() : payer.Pay(order);
+    }
+
+    private static IResult Pay(PayRequest? request, OrderBook orders, PaymentSimulator payer)
+    {
+        if (string.IsNullOrEmpty(request?.PrepayId))
+        {
+            return PayerProblems.InvalidRequest("prepayId is required.");
+        }
+
+        var order = orders.FindByPrepayId(request.PrepayId);
+        return order is null ? PayerProblems.UnknownPrepayId() : payer.Pay(order);
+    }
+
+    private static IResult GetOrder(string outTradeNo, string? mchId, OrderBook orders, TimeProvider time)
+    {
+        var matches = orders.FindAllByOutTradeNo(outTradeNo).Where(o => mchId is null || o.Terms.MchId == mchId).ToList();
+        return matches.Count switch
+        {
+            0 => PayerProblems.UnknownOrder(),
+            1 => Results.Ok(OrderView.From(matches[0].Snapshot(time.GetUtcNow()))),
+            _ => PayerProblems.AmbiguousOrder(),
+        };
+    }
+}
