@@ -66,5 +66,5 @@ internal sealed class PaymentCloser
 
     private static IResult NotClosable(PaymentRecord payment)
         => GatewayProblems.Problem(StatusCodes.Status409Conflict, GatewayProblems.InvalidState, "The payment cannot be closed.",
-            $"The payment is {payment.Status.ToName()}.", new Dictionary<string, object?> { ["status"] = payment.Status.ToName() });
+            $"The payment is {payment.Status.ToName()}.", new Dictionary<string, object?> { ["paymentStatus"] = payment.Status.ToName() });
 }
