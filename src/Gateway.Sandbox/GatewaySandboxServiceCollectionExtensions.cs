@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.WeChatPay.Api;
 using Gateway.Sandbox.WeChatPay.Configuration;
 using Gateway.Sandbox.WeChatPay.Merchants;
@@ -35,7 +36,7 @@ public static class GatewaySandboxServiceCollectionExtensions
             new WeChatPaySandboxOptionsValidator(weChatSection.Path)));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(NotifyDelivery.HttpClientName);
+        services.AddHttpClient(NotifyPoster.HttpClientName);
 
         services.TryAddSingleton<MerchantDirectory>();
         services.TryAddSingleton<RequestAuthenticator>();
@@ -45,6 +46,7 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<CloseOrderOperation>();
         services.TryAddSingleton<PaymentSimulator>();
         services.TryAddSingleton<NotifyQueue>();
+        services.TryAddSingleton<NotifyPoster>();
         services.TryAddSingleton<NotifyDelivery>();
         services.AddHostedService<NotifySender>();
         return services;
