@@ -1,3 +1,5 @@
+using Gateway.Sandbox.PaysApi.Api;
+using Gateway.Sandbox.PaysApi.Payer;
 using Gateway.Sandbox.WeChatPay.Api;
 using Gateway.Sandbox.WeChatPay.Payer;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +13,9 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the simulated WeChat Pay v2 APIs at <c>{prefix}/wechatpay/pay/unifiedorder|orderquery|closeorder</c>
     /// (WeChat's own paths, so a plugin only changes its base URL), and the simulated payer at
-    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>. Requires <c>AddGatewaySandbox</c>.
+    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>; and the simulated PaysAPI at
+    /// <c>{prefix}/paysapi/</c> (form post, or <c>?format=json</c>), its payer at <c>{prefix}/paysapi/pay</c> and
+    /// <c>/orders/{orderid}</c>. Requires <c>AddGatewaySandbox</c>.
     /// </summary>
     /// <returns>The route group of <paramref name="prefix"/>, for conventions such as authorization.</returns>
     public static RouteGroupBuilder MapGatewaySandbox(this IEndpointRouteBuilder endpoints, string prefix = "/sandbox")
@@ -23,6 +27,9 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
         var weChatPay = sandbox.MapGroup("/wechatpay");
         WeChatApiEndpoints.Map(weChatPay);
         PayerEndpoints.Map(weChatPay);
+        var paysApi = sandbox.MapGroup("/paysapi");
+        PayEndpoints.Map(paysApi);
+        PaysApiPayerEndpoints.Map(paysApi);
         return sandbox;
     }
 }

@@ -1,3 +1,9 @@
+using Gateway.Sandbox.Notify;
+using Gateway.Sandbox.PaysApi.Api;
+using Gateway.Sandbox.PaysApi.Configuration;
+using Gateway.Sandbox.PaysApi.Merchants;
+using Gateway.Sandbox.PaysApi.Notify;
+using Gateway.Sandbox.PaysApi.Orders;
 using Gateway.Sandbox.WeChatPay.Api;
 using Gateway.Sandbox.WeChatPay.Configuration;
 using Gateway.Sandbox.WeChatPay.Merchants;
@@ -17,8 +23,9 @@ public static class GatewaySandboxServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the simulated providers, configured from <paramref name="sandboxSection"/> (its <c>WeChatPay</c>
-    /// child binds <see cref="WeChatPaySandboxOptions"/>, validated at start), the notify sender as a hosted
-    /// service, and the named HttpClient <c>"Gateway.Sandbox.Notify"</c> it posts notifies with.
+    /// child binds <see cref="WeChatPaySandboxOptions"/>, its <c>PaysApi</c> child <see cref="PaysApiSandboxOptions"/>,
+    /// both validated at start), their notify senders as hosted services, and the named HttpClient
+    /// <c>"Gateway.Sandbox.Notify"</c> they post notifies with.
     /// Map the endpoints with <c>MapGatewaySandbox</c>.
     /// </summary>
     public static IServiceCollection AddGatewaySandbox(this IServiceCollection services, IConfiguration sandboxSection)
@@ -35,7 +42,7 @@ public static class GatewaySandboxServiceCollectionExtensions
             new WeChatPaySandboxOptionsValidator(weChatSection.Path)));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(NotifyDelivery.HttpClientName);
+        services.AddHttpClient(NotifyPoster.HttpClientName);
 
         services.TryAddSingleton<MerchantDirectory>();
         services.TryAddSingleton<RequestAuthenticator>();
@@ -45,8 +52,26 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<CloseOrderOperation>();
         services.TryAddSingleton<PaymentSimulator>();
         services.TryAddSingleton<NotifyQueue>();
+        services.TryAddSingleton<NotifyPoster>();
         services.TryAddSingleton<NotifyDelivery>();
         services.AddHostedService<NotifySender>();
+
+        AddPaysApi(services, sandboxSection.GetSection(PaysApiSandboxOptions.SectionName));
         return services;
+    }
+
+    private static void AddPaysApi(IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddOptions<PaysApiSandboxOptions>()
+            .Bind(section)
+            .PostConfigure(o => o.NotifyRetrySchedule ??= [.. PaysApiSandboxOptions.DefaultNotifyRetrySchedule])
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaysApiSandboxOptions>>(
+            new PaysApiSandboxOptionsValidator(section.Path)));
+        services.TryAddSingleton<PaysApiMerchants>();
+        services.TryAddSingleton<PayRequestReader>();
+        services.TryAddSingleton<PaysApiOrderBook>();
+        services.TryAddSingleton<PaysApiNotifyQueue>();
+        services.AddHostedService<PaysApiNotifySender>();
     }
 }

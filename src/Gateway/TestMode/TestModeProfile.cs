@@ -6,7 +6,7 @@ namespace Gateway.TestMode;
 /// <summary>
 /// Test mode (the default): the sandbox plays the providers, and a demo client, routes and provider
 /// instances pointing at it are added UNDER the application's own configuration (anything configured
-/// wins). The sandbox merchant's API key is generated at start-up, so no provider key is ever in the
+/// wins). The sandbox merchants' API key and PaysAPI tokens are generated at start-up, so no provider key is ever in the
 /// repository; the demo client key only works in test mode.
 /// </summary>
 internal static class TestModeProfile
@@ -17,6 +17,8 @@ internal static class TestModeProfile
     public const string DemoClientId = "demo-shop";
     public const string WeChatAppId = "wx2421b1c4370ec43b";
     public const string WeChatMchId = "1900000109";
+    public const string PaysApiFormUid = "5f1a2b3c4d5e6f7a8b9c0d1e";
+    public const string PaysApiJsonUid = "6a7b8c9d0e1f2a3b4c5d6e7f";
 
     /// <summary>True unless <c>Gateway:TestMode</c> is false.</summary>
     public static bool IsEnabled(IConfiguration configuration)
@@ -27,6 +29,8 @@ internal static class TestModeProfile
     {
         var baseUrl = (current["Gateway:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
         var wechatKey = RandomKey();
+        var paysApiFormToken = RandomKey();
+        var paysApiJsonToken = RandomKey();
         var profile = new Dictionary<string, string?>
         {
             [$"Gateway:Clients:{DemoClientId}:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoApiKey),
@@ -44,11 +48,36 @@ internal static class TestModeProfile
             ["Sandbox:WeChatPay:Merchants:0:MchId"] = WeChatMchId,
             ["Sandbox:WeChatPay:Merchants:0:ApiKey"] = wechatKey,
             ["Sandbox:WeChatPay:Merchants:0:AppIds:0"] = WeChatAppId,
+
+            // PaysAPI: one sandbox account per start mode, so both are there to try. paysapi.alipay (istype 1)
+            // goes to the form-post account (the API answers form_post; send the browser to
+            // /p/paysapi-form/pay/{id}); paysapi.wechat (istype 2) goes to the JSON-mode account (the API
+            // answers qr_code). Either account serves either channel: swap the routes to try the other pairs.
+            ["Gateway:Routes:paysapi-alipay:Channel"] = "paysapi.alipay",
+            ["Gateway:Routes:paysapi-alipay:Instances:0"] = "paysapi-form",
+            ["Gateway:Routes:paysapi-wechat:Channel"] = "paysapi.wechat",
+            ["Gateway:Routes:paysapi-wechat:Instances:0"] = "paysapi-json",
+
+            ["Gateway:Providers:paysapi-form:Plugin"] = "PaysApi",
+            ["Gateway:Providers:paysapi-form:Settings:Uid"] = PaysApiFormUid,
+            ["Gateway:Providers:paysapi-form:Settings:Token"] = paysApiFormToken,
+            ["Gateway:Providers:paysapi-form:Settings:StartMode"] = "FormPost",
+            ["Gateway:Providers:paysapi-form:Settings:BaseUrl"] = $"{baseUrl}/sandbox/paysapi/",
+            ["Gateway:Providers:paysapi-json:Plugin"] = "PaysApi",
+            ["Gateway:Providers:paysapi-json:Settings:Uid"] = PaysApiJsonUid,
+            ["Gateway:Providers:paysapi-json:Settings:Token"] = paysApiJsonToken,
+            ["Gateway:Providers:paysapi-json:Settings:StartMode"] = "Json",
+            ["Gateway:Providers:paysapi-json:Settings:BaseUrl"] = $"{baseUrl}/sandbox/paysapi/",
+
+            ["Sandbox:PaysApi:Merchants:0:Uid"] = PaysApiFormUid,
+            ["Sandbox:PaysApi:Merchants:0:Token"] = paysApiFormToken,
+            ["Sandbox:PaysApi:Merchants:1:Uid"] = PaysApiJsonUid,
+            ["Sandbox:PaysApi:Merchants:1:Token"] = paysApiJsonToken,
         };
 
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = profile });
     }
 
-    // 32 characters like a real v2 API key.
+    // 32 hex characters: a real v2 API key's length, and as good a PaysAPI token as any.
     private static string RandomKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -11,7 +11,10 @@ namespace Gateway.FunctionalTests.Infrastructure;
 /// <summary>
 /// Boots the real gateway on Kestrel (loopback, a free port) in test mode, with the published plugin
 /// folders, a fresh SQLite file, a fast sandbox notify schedule, and two WeChatNative merchant accounts
-/// (MD5 and HMAC-SHA256) routed to two clients, whose keys the tests know so they can sign notifies.
+/// (MD5 and HMAC-SHA256) routed to two clients, whose keys the tests know so they can sign notifies; and
+/// two PaysAPI accounts (form post <c>pa-form</c>, JSON <c>pa-json</c>, tolerance 3 fen): client-a gets
+/// paysapi.alipay → pa-form and paysapi.wechat → pa-json, client-b the other way round, so every
+/// istype meets every start mode.
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
@@ -23,6 +26,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public const string AppB = "wxbbbbbbbbbbbbbbbb";
     public const string MchA = "1900000001";
     public const string MchB = "1900000002";
+
+    // PaysAPI accounts with tokens the tests know, so they can sign notifies and check nothing leaks them.
+    public const string PaysApiFormUid = "func0form0uid00000000001";
+    public const string PaysApiJsonUid = "func0json0uid00000000002";
+    public const string PaysApiFormToken = "tok-form-3f9c2e7a51d84b06";
+    public const string PaysApiJsonToken = "tok-json-8b1d4f6c03e97a25";
+    public const long PaysApiToleranceFen = 3;
 
     public GatewayFactory()
     {
@@ -73,6 +83,43 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         ["Sandbox:WeChatPay:Merchants:2:MchId"] = MchB,
         ["Sandbox:WeChatPay:Merchants:2:ApiKey"] = MerchantBKey,
         ["Sandbox:WeChatPay:Merchants:2:AppIds:0"] = AppB,
+        ["Gateway:Routes:paysapi-a-alipay:Channel"] = "paysapi.alipay",
+        ["Gateway:Routes:paysapi-a-alipay:Clients:0"] = "client-a",
+        ["Gateway:Routes:paysapi-a-alipay:Instances:0"] = "pa-form",
+        ["Gateway:Routes:paysapi-a-alipay:Order"] = "-1",
+        ["Gateway:Routes:paysapi-a-wechat:Channel"] = "paysapi.wechat",
+        ["Gateway:Routes:paysapi-a-wechat:Clients:0"] = "client-a",
+        ["Gateway:Routes:paysapi-a-wechat:Instances:0"] = "pa-json",
+        ["Gateway:Routes:paysapi-a-wechat:Order"] = "-1",
+        ["Gateway:Routes:paysapi-b-alipay:Channel"] = "paysapi.alipay",
+        ["Gateway:Routes:paysapi-b-alipay:Clients:0"] = "client-b",
+        ["Gateway:Routes:paysapi-b-alipay:Instances:0"] = "pa-json",
+        ["Gateway:Routes:paysapi-b-alipay:Order"] = "-1",
+        ["Gateway:Routes:paysapi-b-wechat:Channel"] = "paysapi.wechat",
+        ["Gateway:Routes:paysapi-b-wechat:Clients:0"] = "client-b",
+        ["Gateway:Routes:paysapi-b-wechat:Instances:0"] = "pa-form",
+        ["Gateway:Routes:paysapi-b-wechat:Order"] = "-1",
+        ["Gateway:Providers:pa-form:Plugin"] = "PaysApi",
+        ["Gateway:Providers:pa-form:Settings:Uid"] = PaysApiFormUid,
+        ["Gateway:Providers:pa-form:Settings:Token"] = PaysApiFormToken,
+        ["Gateway:Providers:pa-form:Settings:StartMode"] = "FormPost",
+        ["Gateway:Providers:pa-form:Settings:ToleranceFen"] = "3",
+        ["Gateway:Providers:pa-form:Settings:BaseUrl"] = $"http://127.0.0.1:{port}/sandbox/paysapi/",
+        ["Gateway:Providers:pa-json:Plugin"] = "PaysApi",
+        ["Gateway:Providers:pa-json:Settings:Uid"] = PaysApiJsonUid,
+        ["Gateway:Providers:pa-json:Settings:Token"] = PaysApiJsonToken,
+        ["Gateway:Providers:pa-json:Settings:StartMode"] = "Json",
+        ["Gateway:Providers:pa-json:Settings:ToleranceFen"] = "3",
+        ["Gateway:Providers:pa-json:Settings:BaseUrl"] = $"http://127.0.0.1:{port}/sandbox/paysapi/",
+
+        // Indexes 0 and 1 belong to the test-mode profile's own accounts.
+        ["Sandbox:PaysApi:Merchants:2:Uid"] = PaysApiFormUid,
+        ["Sandbox:PaysApi:Merchants:2:Token"] = PaysApiFormToken,
+        ["Sandbox:PaysApi:Merchants:3:Uid"] = PaysApiJsonUid,
+        ["Sandbox:PaysApi:Merchants:3:Token"] = PaysApiJsonToken,
+        ["Sandbox:PaysApi:NotifyRetrySchedule:0"] = "00:00:00.200",
+        ["Sandbox:PaysApi:NotifyRetrySchedule:1"] = "00:00:00.400",
+
         ["Sandbox:WeChatPay:NotifyRetrySchedule:0"] = "00:00:00.200",
         ["Sandbox:WeChatPay:NotifyRetrySchedule:1"] = "00:00:00.400",
         ["Sandbox:WeChatPay:NotifyRetrySchedule:2"] = "00:00:00.800",

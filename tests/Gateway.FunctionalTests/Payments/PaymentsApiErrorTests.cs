@@ -54,7 +54,7 @@ public class PaymentsApiErrorTests(GatewayFactory gateway) : IClassFixture<Gatew
     [Fact]
     public async Task Rejects_UnroutedChannel()
     {
-        var body = new { channel = "paysapi.alipay", merchantOrderId = "nr-1", amount = 1, currency = "CNY", description = "d", clientIp = "1.2.3.4" };
+        var body = new { channel = "unionpay.qr", merchantOrderId = "nr-1", amount = 1, currency = "CNY", description = "d", clientIp = "1.2.3.4" };
 
         var response = await gateway.ApiClient().PostAsJsonAsync("/v1/payments", body);
 

@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Notify;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Sandbox.WeChatPay.Notify;

@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
+using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.WeChatPay.Configuration;
 using Gateway.Sandbox.WeChatPay.Merchants;
 using Gateway.Sandbox.WeChatPay.Orders;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,32 +17,9 @@ internal sealed partial class NotifySender(
     MerchantDirectory merchants,
     IOptions<WeChatPaySandboxOptions> options,
     TimeProvider time,
-    ILogger<NotifySender> logger) : BackgroundService
+    ILogger<NotifySender> logger) : NotifyDispatcher<SandboxOrder>(queue.Reader)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var running = new ConcurrentDictionary<Task, byte>();
-        try
-        {
-            await foreach (var order in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
-            {
-                var delivering = DeliverAsync(order, stoppingToken);
-                running.TryAdd(delivering, 0);
-                _ = delivering.ContinueWith(t => running.TryRemove(t, out _), CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutdown: fall through and let the in-flight loops observe the same token.
-        }
-        finally
-        {
-            await Task.WhenAll(running.Keys).ConfigureAwait(false);
-        }
-    }
-
-    private async Task DeliverAsync(SandboxOrder order, CancellationToken stoppingToken)
+    protected override async Task DeliverAsync(SandboxOrder order, CancellationToken stoppingToken)
     {
         var snapshot = order.Snapshot(time.GetUtcNow());
         var terms = snapshot.Terms;
@@ -58,23 +34,24 @@ internal sealed partial class NotifySender(
             // receiver's idempotency worth testing.
             var xml = PaymentNotifyMessage.Build(snapshot, merchant);
             var schedule = options.Value.NotifyRetrySchedule ?? WeChatPaySandboxOptions.DefaultNotifyRetrySchedule;
-            for (var number = 1; number <= schedule.Count + 1; number++)
+            var delivered = await NotifyRetryLoop.RunAsync(
+                schedule,
+                number => delivery.SendAsync(number, terms.NotifyUrl, xml, stoppingToken),
+                attempt =>
+                {
+                    order.RecordNotifyAttempt(attempt);
+                    if (attempt.Outcome != NotifyOutcome.Delivered)
+                    {
+                        LogAttemptFailed(terms.MchId, terms.OutTradeNo, attempt.Number, attempt.Outcome, attempt.HttpStatus, attempt.Error);
+                    }
+                },
+                time,
+                stoppingToken).ConfigureAwait(false);
+            if (delivered is { } number)
             {
-                if (number > 1)
-                {
-                    await Task.Delay(schedule[number - 2], time, stoppingToken).ConfigureAwait(false);
-                }
-
-                var attempt = await delivery.SendAsync(number, terms.NotifyUrl, xml, stoppingToken).ConfigureAwait(false);
-                order.RecordNotifyAttempt(attempt);
-                if (attempt.Outcome == NotifyOutcome.Delivered)
-                {
-                    order.FinishNotify(NotifyStatus.Delivered);
-                    LogDelivered(terms.MchId, terms.OutTradeNo, number);
-                    return;
-                }
-
-                LogAttemptFailed(terms.MchId, terms.OutTradeNo, number, attempt.Outcome, attempt.HttpStatus, attempt.Error);
+                order.FinishNotify(NotifyStatus.Delivered);
+                LogDelivered(terms.MchId, terms.OutTradeNo, number);
+                return;
             }
 
             order.FinishNotify(NotifyStatus.GaveUp);

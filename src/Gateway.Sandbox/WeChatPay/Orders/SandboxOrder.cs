@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Protocol;
 

@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Orders;
 using Gateway.WeChatPay.Signing;
@@ -45,16 +46,3 @@ internal sealed record OrderView(
 
 /// <summary>The simulated payment of an order.</summary>
 internal sealed record PaymentView(string TransactionId, DateTimeOffset PaidAt, string OpenId, string BankType);
-
-/// <summary>Notify progress: <c>not_sent</c>, <c>pending</c>, <c>delivered</c> or <c>gave_up</c>, and each attempt.</summary>
-internal sealed record NotifyView(string Status, IReadOnlyList<NotifyAttemptView> Attempts);
-
-/// <summary>One notify attempt as shown to people.</summary>
-internal sealed record NotifyAttemptView(
-    int Number, DateTimeOffset StartedAt, double DurationMs, string Outcome, int? HttpStatus, string? Reply, string? Error)
-{
-    public static NotifyAttemptView From(NotifyAttempt attempt) => new(
-        attempt.Number, attempt.StartedAt, attempt.Duration.TotalMilliseconds,
-        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(attempt.Outcome.ToString()),
-        attempt.HttpStatus, attempt.Reply, attempt.Error);
-}

@@ -1,4 +1,4 @@
-namespace Gateway.Sandbox.WeChatPay.Notify;
+namespace Gateway.Sandbox.Notify;
 
 /// <summary>
 /// One POST of a payment notify and how the merchant answered. <see cref="Reply"/> is cut to a few
@@ -16,10 +16,10 @@ internal sealed record NotifyAttempt(
 /// <summary>How one notify attempt ended; only <see cref="Delivered"/> stops the retries.</summary>
 internal enum NotifyOutcome
 {
-    /// <summary>The reply was XML with <c>return_code=SUCCESS</c>.</summary>
+    /// <summary>The merchant acknowledged in the provider's format (WeChat: <c>return_code=SUCCESS</c>; PaysAPI: <c>success</c>).</summary>
     Delivered,
 
-    /// <summary>The merchant answered, but not with a SUCCESS reply (FAIL, non-XML, HTTP error status).</summary>
+    /// <summary>The merchant answered, but not with an acknowledgement (FAIL, another body, HTTP error status).</summary>
     Rejected,
 
     /// <summary>No answer within NotifyTimeout.</summary>

@@ -1,4 +1,4 @@
-namespace Gateway.Sandbox.WeChatPay.Notify;
+namespace Gateway.Sandbox.Notify;
 
 /// <summary>Where an order's payment notify stands.</summary>
 internal enum NotifyStatus
@@ -9,9 +9,9 @@ internal enum NotifyStatus
     /// <summary>Queued or between retries.</summary>
     Pending,
 
-    /// <summary>The merchant answered <c>return_code=SUCCESS</c>.</summary>
+    /// <summary>The merchant acknowledged the notify.</summary>
     Delivered,
 
-    /// <summary>Every attempt of the retry schedule failed; WeChat stops there too.</summary>
+    /// <summary>Every attempt of the retry schedule failed; the provider stops there too.</summary>
     GaveUp,
 }

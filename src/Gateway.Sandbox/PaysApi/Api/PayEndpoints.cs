@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Gateway.Sandbox.PaysApi.Orders;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gateway.Sandbox.PaysApi.Api;
+
+/// <summary>
+/// <c>POST {prefix}/paysapi/</c>, PaysAPI's one entry point: a browser form post gets the hosted pay page;
+/// <c>?format=json</c> gets <c>{code, msg, data:{qrcode, istype, realprice}, url}</c> (PROTOCOLS.md E1).
+/// </summary>
+internal static class PayEndpoints
+{
+    // The message the third-party sample shows on success ("paid instantly; contact us if it does not arrive").
+    private const string SuccessMsg = "付款即时到账 未到账可联系我们";
+
+    public static void Map(IEndpointRouteBuilder paysApi)
+        => paysApi.MapPost("/", HandleAsync).DisableAntiforgery().ExcludeFromDescription();
+
+    private static async Task<IResult> HandleAsync(HttpContext context, PayRequestReader reader, PaysApiOrderBook orders)
+    {
+        var json = string.Equals(context.Request.Query["format"], "json", StringComparison.OrdinalIgnoreCase);
+        if (!context.Request.HasFormContentType)
+        {
+            return Refuse(json, PayRefusal.MissingField("uid"));
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var terms = reader.Read(form, out var refusal);
+        if (terms is null)
+        {
+            return Refuse(json, refusal!);
+        }
+
+        var order = orders.Place(terms);
+        if (order is null)
+        {
+            return Refuse(json, PayRefusal.OrderIdUsed());
+        }
+
+        var snapshot = order.Snapshot();
+        return json ? Results.Json(Success(snapshot, context)) : PayPages.Order(snapshot);
+    }
+
+    private static JsonObject Success(PaysApiOrderSnapshot order, HttpContext context) => new()
+    {
+        ["msg"] = SuccessMsg,
+        ["data"] = new JsonObject
+        {
+            ["qrcode"] = order.QrCode,
+            ["istype"] = order.Terms.IsType,
+            // A JSON number like the sample's 0.05, written from the wire text so no float is involved.
+            ["realprice"] = JsonNode.Parse(order.Terms.Price),
+        },
+        ["code"] = 1,
+        ["url"] = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/",
+    };
+
+    private static IResult Refuse(bool json, PayRefusal refusal)
+        => json
+            ? Results.Json(new JsonObject { ["msg"] = refusal.Msg, ["data"] = null, ["code"] = refusal.Code, ["url"] = "" })
+            : PayPages.Error(refusal);
+}
