@@ -1,3 +1,4 @@
+using Gateway.Sandbox.WeChatOpen;
 using Gateway.Sandbox.WeChatPay.Api;
 using Gateway.Sandbox.WeChatPay.Payer;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +12,8 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the simulated WeChat Pay v2 APIs at <c>{prefix}/wechatpay/pay/unifiedorder|orderquery|closeorder</c>
     /// (WeChat's own paths, so a plugin only changes its base URL), and the simulated payer at
-    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>. Requires <c>AddGatewaySandbox</c>.
+    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>, and the simulated open platform
+    /// (OAuth2, cgi-bin token/ticket, jscode2session) at <c>{prefix}/wechat/…</c>. Requires <c>AddGatewaySandbox</c>.
     /// </summary>
     /// <returns>The route group of <paramref name="prefix"/>, for conventions such as authorization.</returns>
     public static RouteGroupBuilder MapGatewaySandbox(this IEndpointRouteBuilder endpoints, string prefix = "/sandbox")
@@ -23,6 +25,7 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
         var weChatPay = sandbox.MapGroup("/wechatpay");
         WeChatApiEndpoints.Map(weChatPay);
         PayerEndpoints.Map(weChatPay);
+        OpenApiEndpoints.Map(sandbox.MapGroup("/wechat"));
         return sandbox;
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Sandbox.WeChatOpen;
 using Gateway.Sandbox.WeChatPay.Api;
 using Gateway.Sandbox.WeChatPay.Configuration;
 using Gateway.Sandbox.WeChatPay.Merchants;
@@ -17,7 +18,8 @@ public static class GatewaySandboxServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the simulated providers, configured from <paramref name="sandboxSection"/> (its <c>WeChatPay</c>
-    /// child binds <see cref="WeChatPaySandboxOptions"/>, validated at start), the notify sender as a hosted
+    /// child binds <see cref="WeChatPaySandboxOptions"/>, validated at start; its <c>WeChat</c> child binds
+    /// <see cref="WeChatOpenSandboxOptions"/>), the notify sender as a hosted
     /// service, and the named HttpClient <c>"Gateway.Sandbox.Notify"</c> it posts notifies with.
     /// Map the endpoints with <c>MapGatewaySandbox</c>.
     /// </summary>
@@ -33,6 +35,9 @@ public static class GatewaySandboxServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatPaySandboxOptions>>(
             new WeChatPaySandboxOptionsValidator(weChatSection.Path)));
+
+        services.AddOptions<WeChatOpenSandboxOptions>().Bind(sandboxSection.GetSection(WeChatOpenSandboxOptions.SectionName));
+        services.TryAddSingleton<OpenPlatformSimulator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(NotifyDelivery.HttpClientName);

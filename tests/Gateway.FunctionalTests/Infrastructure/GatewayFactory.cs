@@ -13,7 +13,7 @@ namespace Gateway.FunctionalTests.Infrastructure;
 /// folders, a fresh SQLite file, a fast sandbox notify schedule, and two WeChatNative merchant accounts
 /// (MD5 and HMAC-SHA256) routed to two clients, whose keys the tests know so they can sign notifies.
 /// </summary>
-public sealed class GatewayFactory : WebApplicationFactory<Program>
+public class GatewayFactory : WebApplicationFactory<Program>
 {
     public const string ClientAKey = "sk_test_client_a";
     public const string ClientBKey = "sk_test_client_b";
@@ -24,9 +24,18 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public const string MchA = "1900000001";
     public const string MchB = "1900000002";
 
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
+
     public GatewayFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>For fixtures that need more settings (given the port) on top of <see cref="Settings"/>.</summary>
+    protected GatewayFactory(Func<int, IReadOnlyDictionary<string, string?>>? extraSettings)
     {
         Port = FreePort();
+        _extraSettings = extraSettings?.Invoke(Port) ?? new Dictionary<string, string?>();
         DatabasePath = Path.Combine(Path.GetTempPath(), $"gateway-func-{Guid.NewGuid():N}.db");
         UseKestrel(Port);
         StartServer();
@@ -81,7 +90,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Settings(Port, DatabasePath))
+        foreach (var (key, value) in Settings(Port, DatabasePath).Concat(_extraSettings))
         {
             builder.UseSetting(key, value);
         }
