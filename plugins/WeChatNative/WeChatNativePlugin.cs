@@ -1,4 +1,5 @@
 using Gateway.Abstractions.Plugins;
+using Gateway.Plugins.WeChat.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,7 @@ public sealed class WeChatNativePlugin : IGatewayPlugin
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(errors);
-        WeChatNativeSettings.Bind(settings, errors);
+        WeChatPaySettings.Bind(settings, errors);
     }
 
     /// <inheritdoc />
@@ -43,7 +44,7 @@ public sealed class WeChatNativePlugin : IGatewayPlugin
     {
         ArgumentNullException.ThrowIfNull(context);
         var errors = new List<string>();
-        var options = WeChatNativeSettings.Bind(context.Settings, errors);
+        var options = WeChatPaySettings.Bind(context.Settings, errors);
         if (errors.Count > 0)
         {
             // The messages name keys only, never values, so they are safe to surface.

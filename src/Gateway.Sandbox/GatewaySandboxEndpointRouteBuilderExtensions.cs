@@ -1,5 +1,6 @@
 using Gateway.Sandbox.PaysApi.Api;
 using Gateway.Sandbox.PaysApi.Payer;
+using Gateway.Sandbox.WeChatOpen;
 using Gateway.Sandbox.WeChatPay.Api;
 using Gateway.Sandbox.WeChatPay.Payer;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +14,8 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the simulated WeChat Pay v2 APIs at <c>{prefix}/wechatpay/pay/unifiedorder|orderquery|closeorder</c>
     /// (WeChat's own paths, so a plugin only changes its base URL), and the simulated payer at
-    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>; and the simulated PaysAPI at
+    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>; the simulated open platform
+    /// (OAuth2, cgi-bin token/ticket, jscode2session) at <c>{prefix}/wechat/…</c>; and the simulated PaysAPI at
     /// <c>{prefix}/paysapi/</c> (form post, or <c>?format=json</c>), its payer at <c>{prefix}/paysapi/pay</c> and
     /// <c>/orders/{orderid}</c>. Requires <c>AddGatewaySandbox</c>.
     /// </summary>
@@ -30,6 +32,7 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
         var paysApi = sandbox.MapGroup("/paysapi");
         PayEndpoints.Map(paysApi);
         PaysApiPayerEndpoints.Map(paysApi);
+        OpenApiEndpoints.Map(sandbox.MapGroup("/wechat"));
         return sandbox;
     }
 }

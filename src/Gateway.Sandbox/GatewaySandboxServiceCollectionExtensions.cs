@@ -4,6 +4,7 @@ using Gateway.Sandbox.PaysApi.Configuration;
 using Gateway.Sandbox.PaysApi.Merchants;
 using Gateway.Sandbox.PaysApi.Notify;
 using Gateway.Sandbox.PaysApi.Orders;
+using Gateway.Sandbox.WeChatOpen;
 using Gateway.Sandbox.WeChatPay.Api;
 using Gateway.Sandbox.WeChatPay.Configuration;
 using Gateway.Sandbox.WeChatPay.Merchants;
@@ -24,8 +25,8 @@ public static class GatewaySandboxServiceCollectionExtensions
     /// <summary>
     /// Adds the simulated providers, configured from <paramref name="sandboxSection"/> (its <c>WeChatPay</c>
     /// child binds <see cref="WeChatPaySandboxOptions"/>, its <c>PaysApi</c> child <see cref="PaysApiSandboxOptions"/>,
-    /// both validated at start), their notify senders as hosted services, and the named HttpClient
-    /// <c>"Gateway.Sandbox.Notify"</c> they post notifies with.
+    /// both validated at start; its <c>WeChat</c> child binds <see cref="WeChatOpenSandboxOptions"/>), their notify
+    /// senders as hosted services, and the named HttpClient <c>"Gateway.Sandbox.Notify"</c> they post notifies with.
     /// Map the endpoints with <c>MapGatewaySandbox</c>.
     /// </summary>
     public static IServiceCollection AddGatewaySandbox(this IServiceCollection services, IConfiguration sandboxSection)
@@ -40,6 +41,9 @@ public static class GatewaySandboxServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatPaySandboxOptions>>(
             new WeChatPaySandboxOptionsValidator(weChatSection.Path)));
+
+        services.AddOptions<WeChatOpenSandboxOptions>().Bind(sandboxSection.GetSection(WeChatOpenSandboxOptions.SectionName));
+        services.TryAddSingleton<OpenPlatformSimulator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(NotifyPoster.HttpClientName);

@@ -19,6 +19,8 @@ internal static class TestModeProfile
     public const string WeChatMchId = "1900000109";
     public const string PaysApiFormUid = "5f1a2b3c4d5e6f7a8b9c0d1e";
     public const string PaysApiJsonUid = "6a7b8c9d0e1f2a3b4c5d6e7f";
+    public const string JsapiAppId = "wxd930ea5d5a258f4f";
+    public const string MiniProgramAppId = "wxd678efh567hg6787";
 
     /// <summary>True unless <c>Gateway:TestMode</c> is false.</summary>
     public static bool IsEnabled(IConfiguration configuration)
@@ -31,6 +33,8 @@ internal static class TestModeProfile
         var wechatKey = RandomKey();
         var paysApiFormToken = RandomKey();
         var paysApiJsonToken = RandomKey();
+        var jsapiSecret = RandomKey();
+        var miniProgramSecret = RandomKey();
         var profile = new Dictionary<string, string?>
         {
             [$"Gateway:Clients:{DemoClientId}:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoApiKey),
@@ -73,11 +77,48 @@ internal static class TestModeProfile
             ["Sandbox:PaysApi:Merchants:0:Token"] = paysApiFormToken,
             ["Sandbox:PaysApi:Merchants:1:Uid"] = PaysApiJsonUid,
             ["Sandbox:PaysApi:Merchants:1:Token"] = paysApiJsonToken,
+            ["Sandbox:WeChatPay:Merchants:0:AppIds:1"] = JsapiAppId,
+            ["Sandbox:WeChatPay:Merchants:0:AppIds:2"] = MiniProgramAppId,
+
+            // In-app channels: an official account (JSAPI pages, OAuth2, wx.config) and a mini program, both
+            // paying into the sandbox merchant, with app secrets generated now and known only to the sandbox.
+            ["Gateway:Routes:wechat-jsapi:Channel"] = "wechat.jsapi",
+            ["Gateway:Routes:wechat-jsapi:Clients:0"] = DemoClientId,
+            ["Gateway:Routes:wechat-jsapi:Instances:0"] = "wx-jsapi-sandbox",
+            ["Gateway:Routes:wechat-miniprogram:Channel"] = "wechat.miniprogram",
+            ["Gateway:Routes:wechat-miniprogram:Clients:0"] = DemoClientId,
+            ["Gateway:Routes:wechat-miniprogram:Instances:0"] = "wx-mini-sandbox",
+
+            ["Gateway:Providers:wx-jsapi-sandbox:Plugin"] = "WeChatJsapi",
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:AppId"] = JsapiAppId,
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:AppSecret"] = jsapiSecret,
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:MchId"] = WeChatMchId,
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:ApiKey"] = wechatKey,
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:SignType"] = "MD5",
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:BaseUrl"] = $"{baseUrl}/sandbox/wechatpay",
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:ApiBaseUrl"] = $"{baseUrl}/sandbox/wechat",
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:OAuthAuthorizeUrl"] = $"{baseUrl}/sandbox/wechat/connect/oauth2/authorize",
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:AllowedReturnOrigins:0"] = baseUrl,
+
+            ["Gateway:Providers:wx-mini-sandbox:Plugin"] = "MiniProgram",
+            ["Gateway:Providers:wx-mini-sandbox:Settings:AppId"] = MiniProgramAppId,
+            ["Gateway:Providers:wx-mini-sandbox:Settings:AppSecret"] = miniProgramSecret,
+            ["Gateway:Providers:wx-mini-sandbox:Settings:MchId"] = WeChatMchId,
+            ["Gateway:Providers:wx-mini-sandbox:Settings:ApiKey"] = wechatKey,
+            ["Gateway:Providers:wx-mini-sandbox:Settings:SignType"] = "HMAC-SHA256",
+            ["Gateway:Providers:wx-mini-sandbox:Settings:BaseUrl"] = $"{baseUrl}/sandbox/wechatpay",
+            ["Gateway:Providers:wx-mini-sandbox:Settings:ApiBaseUrl"] = $"{baseUrl}/sandbox/wechat",
+
+            ["Sandbox:WeChat:Apps:0:AppId"] = JsapiAppId,
+            ["Sandbox:WeChat:Apps:0:AppSecret"] = jsapiSecret,
+            ["Sandbox:WeChat:Apps:1:AppId"] = MiniProgramAppId,
+            ["Sandbox:WeChat:Apps:1:AppSecret"] = miniProgramSecret,
         };
 
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = profile });
     }
 
     // 32 hex characters: a real v2 API key's length, and as good a PaysAPI token as any.
+    // 32 hex characters: the length of a real v2 API key and of an app secret.
     private static string RandomKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

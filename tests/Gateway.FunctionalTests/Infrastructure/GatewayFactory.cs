@@ -16,7 +16,7 @@ namespace Gateway.FunctionalTests.Infrastructure;
 /// paysapi.alipay → pa-form and paysapi.wechat → pa-json, client-b the other way round, so every
 /// istype meets every start mode.
 /// </summary>
-public sealed class GatewayFactory : WebApplicationFactory<Program>
+public class GatewayFactory : WebApplicationFactory<Program>
 {
     public const string ClientAKey = "sk_test_client_a";
     public const string ClientBKey = "sk_test_client_b";
@@ -33,10 +33,18 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public const string PaysApiFormToken = "tok-form-3f9c2e7a51d84b06";
     public const string PaysApiJsonToken = "tok-json-8b1d4f6c03e97a25";
     public const long PaysApiToleranceFen = 3;
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
 
     public GatewayFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>For fixtures that need more settings (given the port) on top of <see cref="Settings"/>.</summary>
+    protected GatewayFactory(Func<int, IReadOnlyDictionary<string, string?>>? extraSettings)
     {
         Port = FreePort();
+        _extraSettings = extraSettings?.Invoke(Port) ?? new Dictionary<string, string?>();
         DatabasePath = Path.Combine(Path.GetTempPath(), $"gateway-func-{Guid.NewGuid():N}.db");
         UseKestrel(Port);
         StartServer();
@@ -128,7 +136,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Settings(Port, DatabasePath))
+        foreach (var (key, value) in Settings(Port, DatabasePath).Concat(_extraSettings))
         {
             builder.UseSetting(key, value);
         }

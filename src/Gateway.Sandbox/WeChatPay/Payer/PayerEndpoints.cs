@@ -42,7 +42,7 @@ internal static class PayerEndpoints
         }
 
         var order = orders.FindByPrepayId(request.PrepayId);
-        return order is null ? PayerProblems.UnknownPrepayId() : payer.Pay(order);
+        return order is null ? PayerProblems.UnknownPrepayId() : payer.Pay(order, request.SendNotify ?? true);
     }
 
     private static IResult GetOrder(string outTradeNo, string? mchId, OrderBook orders, TimeProvider time)

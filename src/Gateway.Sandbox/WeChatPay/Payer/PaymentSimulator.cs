@@ -8,7 +8,7 @@ namespace Gateway.Sandbox.WeChatPay.Payer;
 /// <summary>Plays the payer confirming a payment in WeChat, then hands the order to the notify sender.</summary>
 internal sealed partial class PaymentSimulator(NotifyQueue notifies, TimeProvider time, ILogger<PaymentSimulator> logger)
 {
-    public IResult Pay(SandboxOrder order)
+    public IResult Pay(SandboxOrder order, bool sendNotify = true)
     {
         var now = time.GetUtcNow();
         // A JSAPI order is paid by the openid it names; other trade types get a made-up payer.
@@ -23,7 +23,11 @@ internal sealed partial class PaymentSimulator(NotifyQueue notifies, TimeProvide
         }
 
         var payment = order.Snapshot(now).Payment!;
-        notifies.Enqueue(order);
+        if (sendNotify)
+        {
+            notifies.Enqueue(order);
+        }
+
         LogPaid(order.Terms.MchId, order.Terms.OutTradeNo, payment.TransactionId);
         return Results.Ok(new PaymentAccepted(order.Terms.OutTradeNo, payment.TransactionId, "paid"));
     }

@@ -1,8 +1,8 @@
 using Gateway.Abstractions.Payments;
 
-namespace Gateway.Plugins.WeChatNative;
+namespace Gateway.Plugins.WeChat.Common;
 
-internal sealed partial class WeChatNativeInstance
+internal abstract partial class WeChatPayInstance
 {
     private const string Closed = "CLOSED";
     private const string OrderClosed = "ORDERCLOSED";
@@ -10,7 +10,7 @@ internal sealed partial class WeChatNativeInstance
     public async Task<ProviderResult<CloseResult>> CloseAsync(PaymentQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var call = await CallAsync("closeorder", query.PaymentId, () => _client.CloseOrderAsync(query.PaymentId, cancellationToken))
+        var call = await CallAsync("closeorder", query.PaymentId, () => Client.CloseOrderAsync(query.PaymentId, cancellationToken))
             .ConfigureAwait(false);
         if (call.Ok)
         {

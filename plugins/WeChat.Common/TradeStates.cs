@@ -1,6 +1,6 @@
 using Gateway.Abstractions.Payments;
 
-namespace Gateway.Plugins.WeChatNative;
+namespace Gateway.Plugins.WeChat.Common;
 
 /// <summary>WeChat <c>trade_state</c> → <see cref="PaymentStatus"/>, in one place.</summary>
 internal static class TradeStates

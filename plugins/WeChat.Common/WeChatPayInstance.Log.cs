@@ -1,9 +1,9 @@
 using Gateway.Abstractions.Payments;
 using Microsoft.Extensions.Logging;
 
-namespace Gateway.Plugins.WeChatNative;
+namespace Gateway.Plugins.WeChat.Common;
 
-internal sealed partial class WeChatNativeInstance
+internal abstract partial class WeChatPayInstance
 {
     // Only ids and codes are logged: never the API key, a signed body or a sign.
     private static partial class Log

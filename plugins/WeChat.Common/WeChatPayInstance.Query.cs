@@ -1,14 +1,14 @@
 using Gateway.Abstractions.Payments;
 using Gateway.WeChatPay;
 
-namespace Gateway.Plugins.WeChatNative;
+namespace Gateway.Plugins.WeChat.Common;
 
-internal sealed partial class WeChatNativeInstance
+internal abstract partial class WeChatPayInstance
 {
     public async Task<ProviderResult<PaymentQueryResult>> QueryAsync(PaymentQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var call = await CallAsync("orderquery", query.PaymentId, () => _client.OrderQueryAsync(query.PaymentId, cancellationToken))
+        var call = await CallAsync("orderquery", query.PaymentId, () => Client.OrderQueryAsync(query.PaymentId, cancellationToken))
             .ConfigureAwait(false);
         if (!call.Ok)
         {

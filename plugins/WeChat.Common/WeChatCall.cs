@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Gateway.Abstractions.Payments;
 
-namespace Gateway.Plugins.WeChatNative;
+namespace Gateway.Plugins.WeChat.Common;
 
 /// <summary>
 /// The outcome of one WeChat call: the verified reply (also on a FAIL code, for callers that treat some

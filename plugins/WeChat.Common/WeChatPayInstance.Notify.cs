@@ -5,9 +5,9 @@ using Gateway.WeChatPay;
 using Gateway.WeChatPay.Signing;
 using Gateway.WeChatPay.Xml;
 
-namespace Gateway.Plugins.WeChatNative;
+namespace Gateway.Plugins.WeChat.Common;
 
-internal sealed partial class WeChatNativeInstance
+internal abstract partial class WeChatPayInstance
 {
     /// <summary>
     /// The payment result notify (B6). Amount and account are not checked against the order here: the
@@ -19,10 +19,10 @@ internal sealed partial class WeChatNativeInstance
         ArgumentNullException.ThrowIfNull(request);
         var result = request.Kind == NotifyKind.Payment
             ? ParsePayment(request.Body.Span)
-            : new NotifyParseResult.Rejected(NotifyRejections.Unsupported, "Refund notifies are not handled by WeChatNative.");
+            : new NotifyParseResult.Rejected(NotifyRejections.Unsupported, "Refund notifies are not handled by this plugin.");
         if (result is NotifyParseResult.Rejected rejected)
         {
-            Log.NotifyRejected(_logger, _instanceName, rejected.Code, rejected.Reason);
+            Log.NotifyRejected(Logger, InstanceName, rejected.Code, rejected.Reason);
         }
 
         return ValueTask.FromResult(result);
@@ -41,7 +41,7 @@ internal sealed partial class WeChatNativeInstance
         }
 
         // Over every received field, known or not: WeChat adds fields and they are signed too.
-        if (!WeChatSigner.Verify(fields, _options.ApiKey))
+        if (!WeChatSigner.Verify(fields, Options.ApiKey))
         {
             return new NotifyParseResult.Rejected(NotifyRejections.BadSignature, "The signature does not verify.");
         }

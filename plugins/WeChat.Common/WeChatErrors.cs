@@ -2,7 +2,7 @@ using Gateway.Abstractions.Payments;
 using Gateway.WeChatPay;
 using Gateway.WeChatPay.Models;
 
-namespace Gateway.Plugins.WeChatNative;
+namespace Gateway.Plugins.WeChat.Common;
 
 /// <summary>Turns WeChat failures into <see cref="ProviderError"/>s that keep WeChat's own code.</summary>
 internal static class WeChatErrors

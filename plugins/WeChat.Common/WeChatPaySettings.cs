@@ -2,13 +2,13 @@ using Gateway.WeChatPay;
 using Gateway.WeChatPay.Signing;
 using Microsoft.Extensions.Configuration;
 
-namespace Gateway.Plugins.WeChatNative;
+namespace Gateway.Plugins.WeChat.Common;
 
 /// <summary>
-/// Reads an instance's <c>Settings</c> section by hand: the binder cannot turn <c>HMAC-SHA256</c> into an
+/// Reads the WeChat Pay account of an instance's <c>Settings</c> section by hand: the binder cannot turn <c>HMAC-SHA256</c> into an
 /// enum and would throw, while validation must report, not throw.
 /// </summary>
-internal static class WeChatNativeSettings
+internal static class WeChatPaySettings
 {
     public static WeChatPayOptions Bind(IConfiguration settings, ICollection<string> errors)
     {
