@@ -5,6 +5,8 @@ using Gateway.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.FunctionalTests.Infrastructure;
 
@@ -13,7 +15,7 @@ namespace Gateway.FunctionalTests.Infrastructure;
 /// folders, a fresh SQLite file, a fast sandbox notify schedule, and two WeChatNative merchant accounts
 /// (MD5 and HMAC-SHA256) routed to two clients, whose keys the tests know so they can sign notifies.
 /// </summary>
-public sealed class GatewayFactory : WebApplicationFactory<Program>
+public class GatewayFactory : WebApplicationFactory<Program>
 {
     public const string ClientAKey = "sk_test_client_a";
     public const string ClientBKey = "sk_test_client_b";
@@ -24,8 +26,19 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public const string MchA = "1900000001";
     public const string MchB = "1900000002";
 
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
+    private readonly Action<IServiceCollection>? _configureServices;
+
     public GatewayFactory()
+        : this(new Dictionary<string, string?>(), null)
     {
+    }
+
+    /// <summary>For derived fixtures: settings added over <see cref="Settings"/> (they may use <c>{port}</c>) and test services.</summary>
+    protected GatewayFactory(IReadOnlyDictionary<string, string?> extraSettings, Action<IServiceCollection>? configureServices)
+    {
+        _extraSettings = extraSettings;
+        _configureServices = configureServices;
         Port = FreePort();
         DatabasePath = Path.Combine(Path.GetTempPath(), $"gateway-func-{Guid.NewGuid():N}.db");
         UseKestrel(Port);
@@ -37,6 +50,9 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Every log record the host wrote, at every level, with its scopes.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>Extra settings a derived test can add before the server starts.</summary>
     public static Dictionary<string, string?> Settings(int port, string databasePath) => new()
@@ -84,6 +100,17 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings(Port, DatabasePath))
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in _extraSettings)
+        {
+            builder.UseSetting(key, value?.Replace("{port}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
         }
     }
 
