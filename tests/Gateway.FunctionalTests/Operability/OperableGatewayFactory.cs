@@ -24,7 +24,7 @@ public sealed class OperableGatewayFactory : GatewayFactory
     public const string MerchantSlowKey = "0123456789abcdef0123456789abcdef";
     public const string MchSlow = "1900000003";
     public const string AppSlow = "wxcccccccccccccccc";
-    public static readonly TimeSpan SlowProviderDelay = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan SlowProviderDelay = TimeSpan.FromSeconds(4);
 
     public OperableGatewayFactory()
         : this(new State())
@@ -62,7 +62,7 @@ public sealed class OperableGatewayFactory : GatewayFactory
         ["Gateway:Providers:wx-slow:Settings:BaseUrl"] = "http://127.0.0.1:{port}/slowsandbox/wechatpay",
         ["Gateway:Providers:wx-slow:Bulkhead:MaxConcurrency"] = "1",
         ["Gateway:Providers:wx-slow:Bulkhead:MaxQueue"] = "0",
-        ["Gateway:Providers:wx-slow:Bulkhead:TimeoutSeconds"] = "1",
+        ["Gateway:Providers:wx-slow:Bulkhead:TimeoutSeconds"] = "1.5",
         ["Sandbox:WeChatPay:Merchants:3:MchId"] = MchSlow,
         ["Sandbox:WeChatPay:Merchants:3:ApiKey"] = MerchantSlowKey,
         ["Sandbox:WeChatPay:Merchants:3:AppIds:0"] = AppSlow,

@@ -4,11 +4,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Gateway.FunctionalTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 using static Gateway.FunctionalTests.Infrastructure.ApiCalls;
 
 namespace Gateway.FunctionalTests.Operability;
 
-public class ResilienceTests(OperableGatewayFactory gateway) : IClassFixture<OperableGatewayFactory>
+public class ResilienceTests(OperableGatewayFactory gateway, ITestOutputHelper output) : IClassFixture<OperableGatewayFactory>
 {
     [Fact]
     public async Task Flood_FromOneKey_Gets429WithRetryAfter_WhileAnotherKeyIsServed()
@@ -41,6 +42,9 @@ public class ResilienceTests(OperableGatewayFactory gateway) : IClassFixture<Ope
     public async Task SlowProviderInstance_IsCutOffByItsBulkhead_AndDoesNotSlowAnotherInstance()
     {
         using var metrics = new MetricRecorder(gateway.Services.GetRequiredService<IMeterFactory>());
+        var fastApi = gateway.ApiClient(GatewayFactory.ClientAKey);
+        await CreateAsync(fastApi, NativePayment("warm-up")); // first-call costs (JIT, connections) are not what is measured
+
         var slow = gateway.ApiClient(OperableGatewayFactory.SlowClientKey);
         var clock = Stopwatch.StartNew();
         var slowCalls = Enumerable.Range(0, 3).Select(i => slow.PostAsJsonAsync("/v1/payments", NativePayment($"slow-{i}"))).ToList();
@@ -48,20 +52,21 @@ public class ResilienceTests(OperableGatewayFactory gateway) : IClassFixture<Ope
         // While wx-slow's one slot is taken, payments routed to wx-a go through at normal speed.
         await Task.Delay(200);
         var fast = Stopwatch.StartNew();
-        var created = await CreateAsync(gateway.ApiClient(GatewayFactory.ClientAKey), NativePayment("beside-slow"));
+        var created = await CreateAsync(fastApi, NativePayment("beside-slow"));
         fast.Stop();
         Assert.Equal("wx-a", created.Str("provider"));
-        Assert.True(fast.Elapsed < TimeSpan.FromSeconds(1), $"wx-a took {fast.Elapsed.TotalMilliseconds:0} ms");
-
         var responses = await Task.WhenAll(slowCalls);
         clock.Stop();
+        output.WriteLine($"wx-a create beside a stalled wx-slow: {fast.Elapsed.TotalMilliseconds:0} ms; 3 wx-slow creates answered after {clock.Elapsed.TotalMilliseconds:0} ms");
+
+        Assert.True(fast.Elapsed < TimeSpan.FromSeconds(1.5), $"wx-a took {fast.Elapsed.TotalMilliseconds:0} ms");
         foreach (var response in responses)
         {
             Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
             Assert.Equal("provider_unavailable", (await ReadAsync(response)).Str("code"));
         }
 
-        // One call timed out after the 1 s budget, the others were refused at once; none waited the 3 s delay.
+        // One call timed out after its 1.5 s budget, the others were refused at once; none waited out the 4 s delay.
         Assert.True(clock.Elapsed < OperableGatewayFactory.SlowProviderDelay, $"slow calls took {clock.Elapsed.TotalMilliseconds:0} ms");
         Assert.NotEmpty(metrics.Values("gateway.bulkhead.rejections", ("provider.instance", "wx-slow"), ("reason", "timeout")));
         Assert.NotEmpty(metrics.Values("gateway.bulkhead.rejections", ("provider.instance", "wx-slow"), ("reason", "full")));

@@ -35,8 +35,8 @@ public class TelemetryTests(OperableGatewayFactory gateway) : IClassFixture<Oper
         Assert.Equal(create.TraceId, link.Context.TraceId);
         Assert.Equal(create.SpanId, link.Context.SpanId);
         Assert.Contains(Tag(notify, "notify.outcome"), new[] { "accepted", "duplicate" });
-        Assert.Contains(gateway.Spans, s => s.DisplayName == "notify.handle" && s.SpanId == notify.ParentSpanId);
-        Assert.Contains(gateway.Spans, s => s.DisplayName == "payment.sync" && Tag(s, "payment.id") == id && s.Links.Any(l => l.Context.SpanId == create.SpanId));
+        await WaitForSpanAsync(s => s.DisplayName == "notify.handle" && s.SpanId == notify.ParentSpanId); // ends after its child
+        await WaitForSpanAsync(s => s.DisplayName == "payment.sync" && Tag(s, "payment.id") == id && s.Links.Any(l => l.Context.SpanId == create.SpanId));
 
         Assert.Single(metrics.Values("gateway.payments.created", ("outcome", "created"), ("provider.instance", "wx-a"), ("payment.channel", "wechat.native")));
         Assert.NotEmpty(metrics.Values("gateway.provider.call.duration", ("provider.instance", "wx-a"), ("provider.operation", "create"), ("outcome", "success")));
