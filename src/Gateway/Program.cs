@@ -9,11 +9,16 @@ if (testMode)
 }
 
 builder.Services.AddGateway(builder.Configuration);
+builder.Services.AddGatewayTelemetry(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseAuthentication();
+
+// After authentication, so /v1 limits are per client id rather than per IP.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapGateway();
+app.MapGatewayOpenApi(withUi: app.Environment.IsDevelopment());
 if (testMode)
 {
     app.MapGatewaySandbox("/sandbox");

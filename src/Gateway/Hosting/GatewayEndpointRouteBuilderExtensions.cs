@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Management;
 using Gateway.Notify;
 using Gateway.Payments;
 using Gateway.Plugins;
@@ -23,6 +24,9 @@ public static class GatewayEndpointRouteBuilderExtensions
         endpoints.MapPaymentsApi();
         endpoints.MapNotifyEndpoints();
         endpoints.DataSources.Add(services.GetRequiredService<PluginEndpointDataSource>());
+        endpoints.MapAdminApi();
+        endpoints.MapGatewayHealthChecks();
+        endpoints.MapGatewayMetrics();
         return endpoints;
     }
 }

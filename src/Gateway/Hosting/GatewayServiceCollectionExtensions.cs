@@ -7,6 +7,7 @@ using Gateway.Plugins;
 using Gateway.Routing;
 using Gateway.Security;
 using Gateway.Store;
+using Gateway.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -51,6 +52,15 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<GatewaySnapshotBuilder>();
         services.TryAddSingleton<GatewaySnapshotProvider>();
         services.TryAddSingleton<PluginEndpointDataSource>();
+
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayMetrics>();
+        services.TryAddSingleton<ProviderCallObserver>();
+        services.AddGatewayRateLimiting(configuration);
+        services.AddGatewayBulkheads();
+        services.AddGatewayHealthChecks();
+        services.AddGatewayAdmin(configuration);
+        services.AddGatewayOpenApi();
 
         services.TryAddSingleton<ProviderReportApplier>();
         services.TryAddSingleton<PaymentSynchronizer>();

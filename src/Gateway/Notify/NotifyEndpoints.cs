@@ -1,6 +1,7 @@
 using Gateway.Abstractions.Notify;
 using Gateway.Configuration;
 using Gateway.Errors;
+using Gateway.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Notify;
@@ -10,7 +11,7 @@ internal static partial class NotifyEndpoints
 {
     public static void MapNotifyEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/notify").AllowAnonymous().ExcludeFromDescription();
+        var group = endpoints.MapGroup("/notify").AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(GatewayRateLimitPolicies.Notify);
         group.MapPost("/{instance}", (string instance, HttpContext context) => HandleAsync(instance, NotifyKind.Payment, context));
         group.MapPost("/{instance}/refund", (string instance, HttpContext context) => HandleAsync(instance, NotifyKind.Refund, context));
     }

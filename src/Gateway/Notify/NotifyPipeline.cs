@@ -3,6 +3,7 @@ using Gateway.Abstractions.Notify;
 using Gateway.Payments;
 using Gateway.Plugins;
 using Gateway.Store;
+using Gateway.Telemetry;
 
 namespace Gateway.Notify;
 
@@ -18,18 +19,20 @@ internal sealed partial class NotifyPipeline
     private readonly ProviderReportApplier _applier;
     private readonly TimeProvider _time;
     private readonly ILogger<NotifyPipeline> _logger;
+    private readonly GatewayMetrics _metrics;
 
-    public NotifyPipeline(IPaymentStore store, ProviderReportApplier applier, TimeProvider time, ILogger<NotifyPipeline> logger)
+    public NotifyPipeline(IPaymentStore store, ProviderReportApplier applier, TimeProvider time, ILogger<NotifyPipeline> logger, GatewayMetrics metrics)
     {
         _store = store;
         _applier = applier;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task<NotifyAck> HandleAsync(ProviderInstanceState instance, NotifyRequest request, CancellationToken cancellationToken)
     {
-        using var activity = GatewayActivitySource.Instance.StartActivity("notify.handle");
+        using var activity = GatewayActivitySource.Instance.StartActivity(GatewayActivities.NotifyHandle);
         activity?.SetTag("provider.instance", instance.Name).SetTag("notify.kind", request.Kind.ToString());
         var handler = instance.Instance;
         var parsed = await handler.ParseNotifyAsync(request, cancellationToken);
@@ -38,15 +41,18 @@ internal sealed partial class NotifyPipeline
             case NotifyParseResult.Rejected rejected:
                 Log.Rejected(_logger, instance.Name, rejected.Code, rejected.Reason);
                 activity?.SetTag("notify.outcome", rejected.Code);
+                _metrics.NotifyOutcome(instance.Name, rejected.Code);
                 return handler.CreateAck(false, rejected.Code == NotifyRejections.BadSignature ? "signature error" : "invalid notify");
 
             case NotifyParseResult.Payment { Notification: var notification }:
                 activity?.SetTag("payment.id", notification.PaymentId);
                 var (success, reason, outcome) = await ApplyAsync(instance, notification, cancellationToken);
                 activity?.SetTag("notify.outcome", outcome);
+                _metrics.NotifyOutcome(instance.Name, outcome);
                 return handler.CreateAck(success, reason);
 
             default:
+                _metrics.NotifyOutcome(instance.Name, "unsupported");
                 return handler.CreateAck(false, "unsupported notify");
         }
     }
@@ -59,6 +65,19 @@ internal sealed partial class NotifyPipeline
             Log.UnknownOrder(_logger, instance.Name, notification.PaymentId);
             return (false, "unknown order", "unknown_order");
         }
+
+        // The notify arrives in the provider's trace, not the payment's: this span links back to the create,
+        // so the payment can be followed from its creation to its notify.
+        using var apply = GatewayActivities.StartForPayment(GatewayActivities.NotifyApply, payment.Id, payment.TraceParent);
+        apply?.SetTag("provider.instance", instance.Name).SetTag("payment.channel", payment.Channel);
+        using var scope = PaymentLogScope.Begin(_logger, payment.Id);
+        var result = await ApplyToAsync(payment, notification, cancellationToken);
+        apply?.SetTag("notify.outcome", result.Outcome);
+        return result;
+    }
+
+    private async Task<(bool Success, string? Reason, string Outcome)> ApplyToAsync(PaymentRecord payment, PaymentNotification notification, CancellationToken cancellationToken)
+    {
 
         if (notification.ReviewReason is { } review)
         {

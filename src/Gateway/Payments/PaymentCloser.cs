@@ -2,6 +2,7 @@ using Gateway.Abstractions.Payments;
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Store;
+using Gateway.Telemetry;
 
 namespace Gateway.Payments;
 
@@ -15,13 +16,15 @@ internal sealed class PaymentCloser
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly PaymentSynchronizer _synchronizer;
     private readonly TimeProvider _time;
+    private readonly ProviderCallObserver _calls;
 
-    public PaymentCloser(IPaymentStore store, GatewaySnapshotProvider snapshots, PaymentSynchronizer synchronizer, TimeProvider time)
+    public PaymentCloser(IPaymentStore store, GatewaySnapshotProvider snapshots, PaymentSynchronizer synchronizer, TimeProvider time, ProviderCallObserver calls)
     {
         _store = store;
         _snapshots = snapshots;
         _synchronizer = synchronizer;
         _time = time;
+        _calls = calls;
     }
 
     public async Task<IResult> CloseAsync(PaymentRecord payment, CancellationToken cancellationToken)
@@ -42,7 +45,10 @@ internal sealed class PaymentCloser
                 "The payment's provider instance is not available.", $"Instance '{payment.ProviderInstance}' is not loaded.");
         }
 
-        var result = await instance.Instance.CloseAsync(new PaymentQuery(payment.Id, payment.ProviderTransactionId, payment.Amount), cancellationToken);
+        using var activity = GatewayActivities.StartForPayment(GatewayActivities.Close, payment.Id, payment.TraceParent);
+        activity?.SetTag("provider.instance", payment.ProviderInstance);
+        var result = await _calls.CallAsync(instance, "close", payment.Id,
+            () => instance.Instance.CloseAsync(new PaymentQuery(payment.Id, payment.ProviderTransactionId, payment.Amount), cancellationToken));
         if (result.Error is { } error)
         {
             // ORDERPAID and friends: the provider knows better; pick its state up before answering.

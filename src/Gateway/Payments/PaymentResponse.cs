@@ -68,3 +68,6 @@ public sealed record ActionResponse(string Type)
 
 /// <summary>Why a payment failed, with the provider's own code.</summary>
 public sealed record ErrorResponse(string Code, string? Message);
+
+/// <summary>A list of payments.</summary>
+public sealed record PaymentList(IReadOnlyList<PaymentResponse> Data);

@@ -2,6 +2,7 @@ using Gateway.Abstractions.Hosting;
 using Gateway.Abstractions.Payments;
 using Gateway.Configuration;
 using Gateway.Store;
+using Gateway.Telemetry;
 
 namespace Gateway.Payments;
 
@@ -16,13 +17,19 @@ internal sealed partial class PaymentSynchronizer
     private readonly ProviderReportApplier _applier;
     private readonly IPaymentStore _store;
     private readonly ILogger<PaymentSynchronizer> _logger;
+    private readonly GatewayMetrics _metrics;
+    private readonly ProviderCallObserver _calls;
 
-    public PaymentSynchronizer(GatewaySnapshotProvider snapshots, ProviderReportApplier applier, IPaymentStore store, ILogger<PaymentSynchronizer> logger)
+    public PaymentSynchronizer(
+        GatewaySnapshotProvider snapshots, ProviderReportApplier applier, IPaymentStore store, ILogger<PaymentSynchronizer> logger,
+        GatewayMetrics metrics, ProviderCallObserver calls)
     {
         _snapshots = snapshots;
         _applier = applier;
         _store = store;
         _logger = logger;
+        _metrics = metrics;
+        _calls = calls;
     }
 
     /// <summary>Queries and applies; returns the payment as stored afterwards. Provider failures leave it as it was.</summary>
@@ -33,14 +40,18 @@ internal sealed partial class PaymentSynchronizer
             return payment;
         }
 
-        using var activity = GatewayActivitySource.Instance.StartActivity("payment.sync");
-        activity?.SetTag("payment.id", payment.Id).SetTag("provider.instance", payment.ProviderInstance);
+        // Linked to the create span through the stored traceparent: sync runs in the reader's (or a job's) trace.
+        using var activity = GatewayActivities.StartForPayment(GatewayActivities.Sync, payment.Id, payment.TraceParent);
+        activity?.SetTag("provider.instance", payment.ProviderInstance);
+        using var scope = PaymentLogScope.Begin(_logger, payment.Id);
         try
         {
-            var result = await instance.Instance.QueryAsync(new PaymentQuery(payment.Id, payment.ProviderTransactionId, payment.Amount), cancellationToken);
+            var result = await _calls.CallAsync(instance, "query", payment.Id,
+                () => instance.Instance.QueryAsync(new PaymentQuery(payment.Id, payment.ProviderTransactionId, payment.Amount), cancellationToken));
             if (result.Value is not { } state)
             {
                 Log.QueryRefused(_logger, payment.Id, result.Error!.Code);
+                Record(activity, payment.ProviderInstance, "query_refused");
                 return payment;
             }
 
@@ -53,14 +64,28 @@ internal sealed partial class PaymentSynchronizer
                 PaidAt = state.PaidAt,
                 Source = "sync",
             }, cancellationToken);
-            activity?.SetTag("sync.outcome", outcome.ToString());
+            Record(activity, payment.ProviderInstance, outcome switch
+            {
+                ReportOutcome.Applied => "applied",
+                ReportOutcome.AlreadyApplied => "already_applied",
+                ReportOutcome.NoChange => "no_change",
+                ReportOutcome.Mismatch => "mismatch",
+                _ => "conflict",
+            });
             return outcome == ReportOutcome.Applied ? await _store.GetAsync(payment.Id, cancellationToken) ?? payment : payment;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.QueryFailed(_logger, payment.Id, ex.GetType().Name);
+            Record(activity, payment.ProviderInstance, "unreachable");
             return payment;
         }
+    }
+
+    private void Record(System.Diagnostics.Activity? activity, string instance, string outcome)
+    {
+        activity?.SetTag("sync.outcome", outcome);
+        _metrics.SyncResult(instance, outcome);
     }
 
     private static partial class Log

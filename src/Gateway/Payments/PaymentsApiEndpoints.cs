@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using Gateway.Abstractions.Payments;
 using Gateway.Errors;
+using Gateway.OpenApi;
+using Gateway.RateLimiting;
 using Gateway.Security;
 using Gateway.Store;
 using QRCoder;
@@ -13,15 +15,29 @@ internal static class PaymentsApiEndpoints
 {
     public static void MapPaymentsApi(this IEndpointRouteBuilder endpoints)
     {
-        var v1 = endpoints.MapGroup("/v1/payments").RequireAuthorization().WithTags("Payments");
-        v1.MapPost("", CreateAsync);
-        v1.MapGet("", ListAsync);
-        v1.MapGet("/{id}", GetAsync);
-        v1.MapPost("/{id}/close", CloseAsync);
+        var v1 = endpoints.MapGroup("/v1/payments").RequireAuthorization().RequireRateLimiting(GatewayRateLimitPolicies.Api).WithTags("Payments")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        v1.MapPost("", CreateAsync).WithName("CreatePayment")
+            .WithSummary("Create a payment").WithDescription("Routes the payment to a provider instance and returns what the payer must do (`action`).")
+            .AddOpenApiOperationTransformer(GatewayOpenApi.DescribeCreateBody)
+            .Produces<PaymentResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
+        v1.MapGet("", ListAsync).WithName("FindPayments").WithSummary("Find this client's payments by merchant order id")
+            .Produces<PaymentList>().ProducesValidationProblem();
+        v1.MapGet("/{id}", GetAsync).WithName("GetPayment").WithSummary("Get a payment (a pending one is confirmed with the provider first)")
+            .Produces<PaymentResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        v1.MapPost("/{id}/close", CloseAsync).WithName("ClosePayment").WithSummary("Close a pending payment at the provider")
+            .Produces<PaymentResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         // The QR image is fetched by browsers (<img src>), which cannot send the API key; payment ids are
         // 128-bit random and the image only shows what the payer scans anyway.
-        endpoints.MapGet("/v1/payments/{id}/qr.png", QrAsync).AllowAnonymous().WithTags("Payments");
+        endpoints.MapGet("/v1/payments/{id}/qr.png", QrAsync).AllowAnonymous().RequireRateLimiting(GatewayRateLimitPolicies.Api).WithTags("Payments")
+            .WithName("GetPaymentQrCode").WithSummary("The payment's QR code as a PNG (no API key needed)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, PaymentCreator creator, CancellationToken cancellationToken)
@@ -64,7 +80,7 @@ internal static class PaymentsApiEndpoints
         }
 
         var payments = await store.FindByMerchantOrderIdAsync(user.ClientId(), merchantOrderId, cancellationToken);
-        return Results.Ok(new { data = payments.Select(PaymentResponse.From) });
+        return Results.Ok(new PaymentList(payments.Select(PaymentResponse.From).ToList()));
     }
 
     private static async Task<IResult> CloseAsync(string id, ClaimsPrincipal user, IPaymentStore store, PaymentCloser closer, CancellationToken cancellationToken)

@@ -25,4 +25,10 @@ internal interface IPaymentStore
 
     /// <summary>Flags a payment for review without changing its status.</summary>
     Task FlagForReviewAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Searches all clients' payments, newest first (the admin API).</summary>
+    Task<IReadOnlyList<PaymentRecord>> SearchAsync(PaymentSearch search, CancellationToken cancellationToken);
+
+    /// <summary>Runs a trivial query against the payments table; throws when the store cannot answer (readiness).</summary>
+    Task PingAsync(CancellationToken cancellationToken);
 }

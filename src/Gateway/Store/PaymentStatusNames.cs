@@ -23,4 +23,6 @@ internal static class PaymentStatusNames
 
     public static PaymentStatus Parse(string name)
         => Values.TryGetValue(name, out var status) ? status : throw new InvalidOperationException($"Unknown payment status '{name}' in the store.");
+
+    public static bool TryParse(string name, out PaymentStatus status) => Values.TryGetValue(name, out status);
 }

@@ -107,6 +107,58 @@ internal sealed class SqlPaymentStore : IPaymentStore
             c => c.Add("reason", reason).Add("now", now).Add("id", id),
             cancellationToken);
 
+    public Task<IReadOnlyList<PaymentRecord>> SearchAsync(PaymentSearch search, CancellationToken cancellationToken)
+    {
+        // Only fixed fragments are joined; every value is a parameter. (Typed per filter rather than
+        // "@p IS NULL OR ...", which PostgreSQL cannot type for a null parameter.)
+        var where = new List<string>();
+        if (search.Status is not null)
+        {
+            where.Add("status = @status");
+        }
+
+        if (search.ProviderInstance is not null)
+        {
+            where.Add("provider_instance = @instance");
+        }
+
+        if (search.MerchantOrderId is not null)
+        {
+            where.Add("merchant_order_id = @merchant_order_id");
+        }
+
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        return QueryAsync(
+            $"SELECT {PaymentSchema.Columns} FROM payments {filter} ORDER BY created_at DESC, id DESC LIMIT @limit",
+            c =>
+            {
+                c.Add("limit", (long)Math.Clamp(search.Limit, 1, 500));
+                if (search.Status is { } status)
+                {
+                    c.Add("status", status.ToName());
+                }
+
+                if (search.ProviderInstance is { } instance)
+                {
+                    c.Add("instance", instance);
+                }
+
+                if (search.MerchantOrderId is { } merchantOrderId)
+                {
+                    c.Add("merchant_order_id", merchantOrderId);
+                }
+            },
+            cancellationToken);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM (SELECT id FROM payments LIMIT 1) AS probe";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);

@@ -14,6 +14,9 @@ internal static class TestModeProfile
     /// <summary>The documented API key of the demo client in test mode.</summary>
     public const string DemoApiKey = "sk_test_demo_shop";
 
+    /// <summary>The documented admin key in test mode (<c>/admin/*</c>); never accepted on <c>/v1</c>.</summary>
+    public const string DemoAdminKey = "sk_test_admin";
+
     public const string DemoClientId = "demo-shop";
     public const string WeChatAppId = "wx2421b1c4370ec43b";
     public const string WeChatMchId = "1900000109";
@@ -38,6 +41,7 @@ internal static class TestModeProfile
         var profile = new Dictionary<string, string?>
         {
             [$"Gateway:Clients:{DemoClientId}:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoApiKey),
+            ["Gateway:Admin:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoAdminKey),
 
             ["Gateway:Routes:wechat-native:Channel"] = "wechat.native",
             ["Gateway:Routes:wechat-native:Instances:0"] = "wx-sandbox",

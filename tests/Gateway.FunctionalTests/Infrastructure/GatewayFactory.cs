@@ -4,7 +4,10 @@ using System.Net.Sockets;
 using Gateway.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.FunctionalTests.Infrastructure;
 
@@ -34,15 +37,18 @@ public class GatewayFactory : WebApplicationFactory<Program>
     public const string PaysApiJsonToken = "tok-json-8b1d4f6c03e97a25";
     public const long PaysApiToleranceFen = 3;
     private readonly IReadOnlyDictionary<string, string?> _extraSettings;
+    private readonly Action<IServiceCollection>? _testServices;
 
     public GatewayFactory()
-        : this(null)
+        : this(null, null)
     {
     }
 
-    /// <summary>For fixtures that need more settings (given the port) on top of <see cref="Settings"/>.</summary>
-    protected GatewayFactory(Func<int, IReadOnlyDictionary<string, string?>>? extraSettings)
+    /// <param name="extraSettings">Settings added over <see cref="Settings"/>, given the server's port.</param>
+    /// <param name="testServices">Service replacements applied after the host's own (fault injection, clocks, exporters).</param>
+    protected GatewayFactory(Func<int, IReadOnlyDictionary<string, string?>>? extraSettings, Action<IServiceCollection>? testServices = null)
     {
+        _testServices = testServices;
         Port = FreePort();
         _extraSettings = extraSettings?.Invoke(Port) ?? new Dictionary<string, string?>();
         DatabasePath = Path.Combine(Path.GetTempPath(), $"gateway-func-{Guid.NewGuid():N}.db");
@@ -55,6 +61,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Every log record the host wrote, at every level, with its scopes.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>Extra settings a derived test can add before the server starts.</summary>
     public static Dictionary<string, string?> Settings(int port, string databasePath) => new()
@@ -139,6 +148,12 @@ public class GatewayFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings(Port, DatabasePath).Concat(_extraSettings))
         {
             builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 

@@ -117,6 +117,27 @@ public abstract class PaymentStoreContractTests
         Assert.Equal("wx_prepay", read.ProviderReference);
         Assert.Equal("realprice below tolerance", read.ReviewReason);
     }
+
+    [Fact]
+    public async Task Search_FiltersByEachField_NewestFirst_AndLimits()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(NewPayment("pay_s1", "o-1", "shop") with { CreatedAt = Now }, default);
+        await store.TryInsertAsync(NewPayment("pay_s2", "o-2", "other") with { CreatedAt = Now.AddSeconds(1), ProviderInstance = "wx-b" }, default);
+        await store.TryInsertAsync(NewPayment("pay_s3", "o-3", "shop") with { CreatedAt = Now.AddSeconds(2) }, default);
+        await store.TryTransitionAsync(new PaymentTransition("pay_s3", [PaymentStatus.Pending], PaymentStatus.Closed), Now, default);
+
+        Assert.Equal(["pay_s3", "pay_s2", "pay_s1"], (await store.SearchAsync(new PaymentSearch(), default)).Select(p => p.Id));
+        Assert.Equal(["pay_s2"], (await store.SearchAsync(new PaymentSearch { ProviderInstance = "wx-b" }, default)).Select(p => p.Id));
+        Assert.Equal(["pay_s3"], (await store.SearchAsync(new PaymentSearch { Status = PaymentStatus.Closed }, default)).Select(p => p.Id));
+        Assert.Equal(["pay_s1"], (await store.SearchAsync(new PaymentSearch { MerchantOrderId = "o-1", Status = PaymentStatus.Pending }, default)).Select(p => p.Id));
+        Assert.Equal(["pay_s3"], (await store.SearchAsync(new PaymentSearch { Limit = 1 }, default)).Select(p => p.Id));
+        Assert.Empty(await store.SearchAsync(new PaymentSearch { MerchantOrderId = "' OR 1=1 --" }, default));
+    }
+
+    [Fact]
+    public async Task Ping_Answers_OnAnInitializedStore()
+        => await (await CreateStoreAsync()).PingAsync(default);
 }
 
 public sealed class SqlitePaymentStoreTests : PaymentStoreContractTests

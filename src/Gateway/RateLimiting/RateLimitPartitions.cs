@@ -1,0 +1,42 @@
+using System.Threading.RateLimiting;
+using Gateway.Security;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.RateLimiting;
+
+/// <summary>
+/// Picks the partition (and its limit) of a request. Limiters are created once per partition key, so a
+/// changed limit applies to partitions first seen after the change.
+/// </summary>
+internal static class RateLimitPartitions
+{
+    public static RateLimitPartition<string> Api(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+
+        // UseRateLimiter runs after UseAuthentication, so the API key has been resolved to its client id.
+        var clientId = context.User.FindFirst(ApiKeyAuthenticationHandler.ClientIdClaim)?.Value;
+        return clientId is not null
+            ? TokenBucket("client:" + clientId, options.For(clientId))
+            : TokenBucket("ip:" + context.Connection.RemoteIpAddress, options.Default);
+    }
+
+    public static RateLimitPartition<string> Notify(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        var instance = context.Request.RouteValues["instance"] as string ?? "";
+        return TokenBucket("notify:" + instance, options.Notify);
+    }
+
+    private static RateLimitPartition<string> TokenBucket(string key, TokenBucketLimit limit)
+        => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limit.Burst,
+            TokensPerPeriod = limit.PermitsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            AutoReplenishment = true,
+
+            // Refuse at once: a queued API call only adds latency the caller did not ask for.
+            QueueLimit = 0,
+        });
+}
