@@ -7,21 +7,25 @@ namespace Gateway.Plugins;
 /// <summary>
 /// Serves every provider instance's own routes under <c>/p/{instance}</c> through a dynamic endpoint
 /// source, the way YARP serves proxy routes: when the live instances change, <see cref="Refresh"/>
-/// rebuilds the endpoints and signals routing through the change token, without a restart.
+/// rebuilds the endpoints and signals routing through the change token, without a restart. It runs on
+/// every swap of the gateway snapshot (configuration reload or plugin drop-in), not only when routing
+/// happens to read the endpoints.
 /// </summary>
-internal sealed class PluginEndpointDataSource : EndpointDataSource
+internal sealed class PluginEndpointDataSource : EndpointDataSource, IDisposable
 {
     private readonly IServiceProvider _services;
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly object _sync = new();
     private IReadOnlyList<Endpoint> _endpoints = [];
     private CancellationTokenSource _changed = new();
+    private readonly IDisposable _subscription;
     private GatewaySnapshot? _builtFrom;
 
     public PluginEndpointDataSource(IServiceProvider services, GatewaySnapshotProvider snapshots)
     {
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
+        _subscription = ChangeToken.OnChange(_snapshots.GetChangeToken, Refresh);
     }
 
     public override IReadOnlyList<Endpoint> Endpoints
@@ -38,7 +42,8 @@ internal sealed class PluginEndpointDataSource : EndpointDataSource
     /// <summary>Rebuilds the endpoints if the snapshot changed since they were built.</summary>
     public void Refresh()
     {
-        var snapshot = _snapshots.Current;
+        // Latest, not Current: a request's pinned snapshot may already be an old one.
+        var snapshot = _snapshots.Latest;
         if (ReferenceEquals(Volatile.Read(ref _builtFrom), snapshot))
         {
             return;
@@ -65,6 +70,8 @@ internal sealed class PluginEndpointDataSource : EndpointDataSource
 
         previous.Cancel();
     }
+
+    public void Dispose() => _subscription.Dispose();
 
     /// <summary>A private route builder whose data sources we collect instead of the application's.</summary>
     private sealed class PluginRouteBuilder(IServiceProvider services) : IEndpointRouteBuilder
