@@ -31,14 +31,31 @@ public sealed record GatewayConfig(
                 Order = (int)(ReadLong(r, "Order", errors) ?? 0),
                 Instances = ReadList(r.GetSection("Instances")),
                 Policy = r["Policy"] ?? Routing.RoutingPolicies.First,
+                Weights = r.GetSection("Weights").GetChildren()
+                    .Select(w => (w.Key, Weight: ReadLong(r, "Weights:" + w.Key, errors)))
+                    .Where(w => w.Weight is not null)
+                    .ToDictionary(w => w.Key, w => (int)Math.Clamp(w.Weight!.Value, -1, int.MaxValue), StringComparer.Ordinal),
             })
             .ToList();
 
         var providers = gatewaySection.GetSection("Providers").GetChildren()
-            .Select(p => new ProviderInstanceConfig(p.Key, p["Plugin"] ?? "", p.GetSection("Settings")))
+            .Select(p => new ProviderInstanceConfig(p.Key, p["Plugin"] ?? "", Detach(p.GetSection("Settings"))))
             .ToList();
 
         return new GatewayConfig(clients, routes, providers, errors);
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="section"/> with the same path. The live section would follow later edits,
+    /// but the last good configuration must keep its values: a plugin swap rebuilds from it after a bad
+    /// configuration reload was refused.
+    /// </summary>
+    private static IConfigurationSection Detach(IConfigurationSection section)
+    {
+        var values = section.AsEnumerable(makePathsRelative: true)
+            .Where(kv => kv.Key.Length > 0 && kv.Value is not null)
+            .Select(kv => KeyValuePair.Create(section.Path + ConfigurationPath.KeyDelimiter + kv.Key, kv.Value));
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(section.Path);
     }
 
     private static long? ReadLong(IConfigurationSection section, string key, List<string> errors)

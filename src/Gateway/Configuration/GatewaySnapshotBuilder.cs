@@ -23,13 +23,18 @@ internal sealed partial class GatewaySnapshotBuilder
         _options = options.Value;
     }
 
-    /// <summary>Builds a snapshot, or returns null and fills <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// Builds a snapshot, or returns null and fills <paramref name="errors"/>. An instance whose plugin is
+    /// not loaded is not an error: it and the routes left without any instance are inactive (listed in
+    /// <see cref="GatewaySnapshot.Inactive"/>) until the plugin folder is dropped in.
+    /// </summary>
     public GatewaySnapshot? Build(GatewayConfig config, PluginSnapshot plugins, List<string> errors)
     {
         errors.AddRange(config.ReadErrors);
+        var inactive = new List<string>();
         var clients = BuildClients(config, errors);
-        var instances = BuildInstances(config, plugins, errors);
-        var routes = BuildRoutes(config, instances, clients, errors);
+        var instances = BuildInstances(config, plugins, errors, inactive);
+        var routes = BuildRoutes(config, instances, clients, errors, inactive);
         if (errors.Count > 0)
         {
             return null;
@@ -38,7 +43,10 @@ internal sealed partial class GatewaySnapshotBuilder
         return new GatewaySnapshot(
             clients.ToFrozenDictionary(c => c.ApiKeySha256, StringComparer.Ordinal),
             instances.ToFrozenDictionary(StringComparer.Ordinal),
-            new RouteTable(routes));
+            new RouteTable(routes))
+        {
+            Inactive = inactive,
+        };
     }
 
     private static List<ClientConfig> BuildClients(GatewayConfig config, List<string> errors)
@@ -63,7 +71,7 @@ internal sealed partial class GatewaySnapshotBuilder
         return valid;
     }
 
-    private Dictionary<string, ProviderInstanceState> BuildInstances(GatewayConfig config, PluginSnapshot plugins, List<string> errors)
+    private Dictionary<string, ProviderInstanceState> BuildInstances(GatewayConfig config, PluginSnapshot plugins, List<string> errors, List<string> inactive)
     {
         var instances = new Dictionary<string, ProviderInstanceState>(StringComparer.Ordinal);
         foreach (var provider in config.Providers)
@@ -83,10 +91,11 @@ internal sealed partial class GatewaySnapshotBuilder
 
             if (!plugins.Plugins.TryGetValue(provider.Plugin, out var plugin))
             {
+                // Not an error: the plugin may be dropped in later (DESIGN.md, "Drop-in without restart").
                 var failure = plugins.Failures.FirstOrDefault(f => f.Name == provider.Plugin);
-                errors.Add(failure is null
-                    ? $"{prefix}:Plugin: no plugin named '{provider.Plugin}' is loaded (loaded: {string.Join(", ", plugins.Plugins.Keys)})."
-                    : $"{prefix}:Plugin: plugin '{provider.Plugin}' failed to load: {failure.Error}");
+                inactive.Add(failure is null
+                    ? $"{prefix}:Plugin: no plugin named '{provider.Plugin}' is loaded (loaded: {string.Join(", ", plugins.Plugins.Keys)}); the instance is inactive until it is."
+                    : $"{prefix}:Plugin: plugin '{provider.Plugin}' failed to load: {failure.Error}; the instance is inactive.");
                 continue;
             }
 
@@ -127,7 +136,7 @@ internal sealed partial class GatewaySnapshotBuilder
     }
 
     private List<RouteState> BuildRoutes(
-        GatewayConfig config, Dictionary<string, ProviderInstanceState> instances, List<ClientConfig> clients, List<string> errors)
+        GatewayConfig config, Dictionary<string, ProviderInstanceState> instances, List<ClientConfig> clients, List<string> errors, List<string> inactive)
     {
         var knownProviders = config.Providers.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var routes = new List<RouteState>();
@@ -172,13 +181,45 @@ internal sealed partial class GatewaySnapshotBuilder
                 errors.Add($"{prefix}:Policy: '{route.Policy}' is not a known policy ({string.Join(", ", _policies.Keys)}).");
             }
 
-            if (errors.Count == before && policy is not null && route.Instances.All(instances.ContainsKey))
+            ValidateWeights(route, prefix, errors);
+            var active = route.Instances.Where(instances.ContainsKey).Select(n => instances[n]).ToList();
+            if (errors.Count > before || policy is null)
             {
-                routes.Add(new RouteState(route, route.Instances.Select(n => instances[n]).ToList(), policy));
+                continue;
             }
+
+            if (active.Count == 0)
+            {
+                // Every instance is waiting for its plugin (already listed), so the route is too.
+                inactive.Add($"{prefix}: no instance is active; requests for channel '{route.Channel}' are not routed by it until one is.");
+                continue;
+            }
+
+            routes.Add(new RouteState(route, active, policy));
         }
 
         return routes;
+    }
+
+    private static void ValidateWeights(RouteConfig route, string prefix, List<string> errors)
+    {
+        foreach (var (instance, weight) in route.Weights)
+        {
+            if (!route.Instances.Contains(instance, StringComparer.Ordinal))
+            {
+                errors.Add($"{prefix}:Weights:{instance}: '{instance}' is not one of the route's instances.");
+            }
+            else if (weight < 0)
+            {
+                errors.Add($"{prefix}:Weights:{instance}: must be 0 or more.");
+            }
+        }
+
+        if (string.Equals(route.Policy, RoutingPolicies.Weighted, StringComparison.OrdinalIgnoreCase)
+            && route.Instances.Count > 0 && route.Instances.All(i => route.Weights.GetValueOrDefault(i, 1) == 0))
+        {
+            errors.Add($"{prefix}:Weights: at least one instance needs a weight above 0.");
+        }
     }
 
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]

@@ -27,6 +27,12 @@ public sealed record RouteConfig
     /// <summary>The provider instances, in preference order.</summary>
     public required IReadOnlyList<string> Instances { get; init; }
 
+    /// <summary>
+    /// Weights by instance for <see cref="Routing.RoutingPolicies.Weighted"/> (<c>Weights:{instance}</c>);
+    /// an instance without one weighs 1, an instance weighing 0 is a standby.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Weights { get; init; } = new Dictionary<string, int>();
+
     /// <summary>How an instance is picked: see <see cref="Routing.RoutingPolicies"/>.</summary>
     public string Policy { get; init; } = Routing.RoutingPolicies.First;
 }

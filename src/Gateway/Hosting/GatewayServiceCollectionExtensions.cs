@@ -4,7 +4,6 @@ using Gateway.Hosting;
 using Gateway.Notify;
 using Gateway.Payments;
 using Gateway.Plugins;
-using Gateway.Routing;
 using Gateway.Security;
 using Gateway.Store;
 using Gateway.Telemetry;
@@ -48,7 +47,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.TryAddSingleton<PluginFolderLoader>();
         services.TryAddSingleton<PluginCatalog>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRoutingPolicy, FirstRoutingPolicy>());
+        services.AddGatewayDropIn(configuration);
         services.TryAddSingleton<GatewaySnapshotBuilder>();
         services.TryAddSingleton<GatewaySnapshotProvider>();
         services.TryAddSingleton<PluginEndpointDataSource>();

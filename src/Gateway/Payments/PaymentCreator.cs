@@ -16,10 +16,20 @@ namespace Gateway.Payments;
 /// provider. The row is written before the provider is called, so a crash in between loses nothing:
 /// the pending payment is found and synced later.
 /// </summary>
+/// <remarks>
+/// A transient failure benches the instance (<see cref="InstanceHealth"/>). On a
+/// <see cref="RoutingPolicies.Failover"/> route, a create that failed before the provider accepted
+/// anything (a transient provider error, or a connection that could not be made) is retried ONCE on the
+/// next instance under a NEW payment id: the first row names its instance (order affinity) and is marked
+/// failed, so it never moves and the merchant order id is free again. A timeout is not retried: the
+/// provider may have the order, so that payment stays pending for sync.
+/// </remarks>
 internal sealed partial class PaymentCreator
 {
     private readonly IPaymentStore _store;
     private readonly GatewaySnapshotProvider _snapshots;
+    private readonly RouteInstancePicker _picker;
+    private readonly InstanceHealth _health;
     private readonly TimeProvider _time;
     private readonly GatewayOptions _options;
     private readonly ILogger<PaymentCreator> _logger;
@@ -27,11 +37,13 @@ internal sealed partial class PaymentCreator
     private readonly ProviderCallObserver _calls;
 
     public PaymentCreator(
-        IPaymentStore store, GatewaySnapshotProvider snapshots, TimeProvider time, IOptions<GatewayOptions> options, ILogger<PaymentCreator> logger,
-        GatewayMetrics metrics, ProviderCallObserver calls)
+        IPaymentStore store, GatewaySnapshotProvider snapshots, RouteInstancePicker picker, InstanceHealth health, TimeProvider time,
+        IOptions<GatewayOptions> options, ILogger<PaymentCreator> logger, GatewayMetrics metrics, ProviderCallObserver calls)
     {
         _store = store;
         _snapshots = snapshots;
+        _picker = picker;
+        _health = health;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -58,6 +70,19 @@ internal sealed partial class PaymentCreator
         }
 
         var (route, instance) = routed;
+        var attempt = await AttemptAsync(clientId, body, route, instance, activity, cancellationToken);
+        if (attempt.FailedBeforeAccepted && route.Policy.Name == RoutingPolicies.Failover && _picker.Pick(route, exclude: instance) is { } next)
+        {
+            Log.FailingOver(_logger, route.Config.Id, instance.Name, next.Name);
+            attempt = await AttemptAsync(clientId, body, route, next, activity, cancellationToken);
+        }
+
+        return attempt.Result;
+    }
+
+    private async Task<CreateAttempt> AttemptAsync(
+        string clientId, CreatePaymentBody body, RouteState route, ProviderInstanceState instance, Activity? activity, CancellationToken cancellationToken)
+    {
         var now = _time.GetUtcNow();
         var request = new CreatePaymentRequest
         {
@@ -80,16 +105,16 @@ internal sealed partial class PaymentCreator
         if (instance.Instance.Validate(request) is { } invalid)
         {
             Record(activity, request.Channel, instance.Name, "invalid_request");
-            return GatewayProblems.Problem(StatusCodes.Status400BadRequest, GatewayProblems.InvalidRequest, "The request is invalid for this channel.",
-                invalid.Message, new Dictionary<string, object?> { ["providerCode"] = invalid.Code });
+            return new(GatewayProblems.Problem(StatusCodes.Status400BadRequest, GatewayProblems.InvalidRequest, "The request is invalid for this channel.",
+                invalid.Message, new Dictionary<string, object?> { ["providerCode"] = invalid.Code }), false);
         }
 
         var record = NewRecord(clientId, request, body.NotifyUrl, instance, now);
         if (!await _store.TryInsertAsync(record, cancellationToken))
         {
             Record(activity, request.Channel, instance.Name, "duplicate");
-            return GatewayProblems.Problem(StatusCodes.Status409Conflict, GatewayProblems.DuplicateMerchantOrder, "Duplicate merchant order.",
-                $"This client already has a live payment for merchantOrderId '{request.MerchantOrderId}'.");
+            return new(GatewayProblems.Problem(StatusCodes.Status409Conflict, GatewayProblems.DuplicateMerchantOrder, "Duplicate merchant order.",
+                $"This client already has a live payment for merchantOrderId '{request.MerchantOrderId}'."), false);
         }
 
         return await PlaceAsync(activity, record, request, instance, cancellationToken);
@@ -107,7 +132,13 @@ internal sealed partial class PaymentCreator
             return null;
         }
 
-        var instance = route.Policy.Pick(route.Instances);
+        // Null only when the route has no live instance left (every one inactive).
+        if (_picker.Pick(route) is not { } instance)
+        {
+            activity?.SetTag("outcome", "not_routed");
+            return null;
+        }
+
         activity?.SetTag("payment.channel", body.Channel).SetTag("route.id", route.Config.Id).SetTag("route.policy", route.Policy.Name)
             .SetTag("provider.instance", instance.Name).SetTag("outcome", "routed");
         return (route, instance);
@@ -123,20 +154,27 @@ internal sealed partial class PaymentCreator
         }
     }
 
-    private async Task<IResult> PlaceAsync(Activity? activity, PaymentRecord record, CreatePaymentRequest request, ProviderInstanceState instance, CancellationToken cancellationToken)
+    private async Task<CreateAttempt> PlaceAsync(Activity? activity, PaymentRecord record, CreatePaymentRequest request, ProviderInstanceState instance, CancellationToken cancellationToken)
     {
         ProviderResult<CreatePaymentResult> result;
         try
         {
             result = await _calls.CallAsync(instance, "create", record.Id, () => instance.Instance.CreateAsync(request, cancellationToken));
         }
+        catch (HttpRequestException ex) when (NothingWasSent(ex))
+        {
+            // No connection was made, so the provider has no order: this payment failed, and another instance may take it.
+            _health.Bench(record.ProviderInstance, ex.HttpRequestError.ToString());
+            result = new ProviderError(ProviderErrorKind.Transient, "PROVIDER_UNREACHABLE", "The provider could not be reached.");
+        }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The provider may or may not have the order: keep it pending; query/sync settle it.
+            _health.Bench(record.ProviderInstance, ex.GetType().Name);
             Record(activity, record.Channel, record.ProviderInstance, "unreachable");
             Log.ProviderUnreachable(_logger, record.Id, record.ProviderInstance, ex.GetType().Name);
-            return GatewayProblems.Problem(StatusCodes.Status502BadGateway, GatewayProblems.ProviderUnavailable, "The provider could not be reached.",
-                "The payment is pending; its state will be confirmed with the provider.", new Dictionary<string, object?> { ["paymentId"] = record.Id });
+            return new(GatewayProblems.Problem(StatusCodes.Status502BadGateway, GatewayProblems.ProviderUnavailable, "The provider could not be reached.",
+                "The payment is pending; its state will be confirmed with the provider.", new Dictionary<string, object?> { ["paymentId"] = record.Id }), false);
         }
 
         var now = _time.GetUtcNow();
@@ -145,10 +183,15 @@ internal sealed partial class PaymentCreator
             await _store.SetActionAsync(record.Id, created.Action, created.ProviderReference, now, cancellationToken);
             var stored = record with { Action = created.Action, ProviderReference = created.ProviderReference };
             Record(activity, record.Channel, record.ProviderInstance, "created");
-            return Results.Created($"/v1/payments/{record.Id}", PaymentResponse.From(stored));
+            return new(Results.Created($"/v1/payments/{record.Id}", PaymentResponse.From(stored)), false);
         }
 
         var error = result.Error!;
+        if (error.Kind == ProviderErrorKind.Transient)
+        {
+            _health.Bench(record.ProviderInstance, error.Code);
+        }
+
         await _store.TryTransitionAsync(
             new PaymentTransition(record.Id, [PaymentStatus.Pending], PaymentStatus.Failed) { ErrorCode = error.Code, ErrorMessage = error.Message },
             now, cancellationToken);
@@ -160,10 +203,13 @@ internal sealed partial class PaymentCreator
             ProviderErrorKind.InvalidRequest => (StatusCodes.Status400BadRequest, GatewayProblems.InvalidRequest),
             _ => (StatusCodes.Status422UnprocessableEntity, GatewayProblems.ProviderRejected),
         };
-        return GatewayProblems.Problem(status, code, "The provider refused the payment.",
+        return new(GatewayProblems.Problem(status, code, "The provider refused the payment.",
             error.Message,
-            new Dictionary<string, object?> { ["providerCode"] = error.Code, ["paymentId"] = record.Id });
+            new Dictionary<string, object?> { ["providerCode"] = error.Code, ["paymentId"] = record.Id }), error.Kind == ProviderErrorKind.Transient);
     }
+
+    private static bool NothingWasSent(HttpRequestException ex)
+        => ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
 
     private static PaymentRecord NewRecord(string clientId, CreatePaymentRequest request, string? notifyUrl, ProviderInstanceState instance, DateTimeOffset now) => new()
     {
@@ -197,5 +243,11 @@ internal sealed partial class PaymentCreator
 
         [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Payment {PaymentId}: instance {Instance} refused the order: {Code}")]
         public static partial void ProviderRefused(ILogger logger, string paymentId, string instance, string code);
+
+        [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Route {Route}: instance {Failed} failed before accepting the order; retrying once on {Next} under a new payment id")]
+        public static partial void FailingOver(ILogger logger, string route, string failed, string next);
     }
+
+    /// <summary>The answer of one attempt, and whether it failed before the provider accepted anything.</summary>
+    private sealed record CreateAttempt(IResult Result, bool FailedBeforeAccepted);
 }

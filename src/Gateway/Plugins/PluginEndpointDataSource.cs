@@ -7,28 +7,39 @@ namespace Gateway.Plugins;
 /// <summary>
 /// Serves every provider instance's own routes under <c>/p/{instance}</c> through a dynamic endpoint
 /// source, the way YARP serves proxy routes: when the live instances change, <see cref="Refresh"/>
-/// rebuilds the endpoints and signals routing through the change token, without a restart.
+/// rebuilds the endpoints and signals routing through the change token, without a restart. It runs on
+/// every swap of the gateway snapshot (configuration reload or plugin drop-in), not only when routing
+/// happens to read the endpoints.
 /// </summary>
-internal sealed class PluginEndpointDataSource : EndpointDataSource
+internal sealed class PluginEndpointDataSource : EndpointDataSource, IDisposable
 {
     private readonly IServiceProvider _services;
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly object _sync = new();
     private IReadOnlyList<Endpoint> _endpoints = [];
     private CancellationTokenSource _changed = new();
+    private readonly IDisposable _subscription;
     private GatewaySnapshot? _builtFrom;
 
     public PluginEndpointDataSource(IServiceProvider services, GatewaySnapshotProvider snapshots)
     {
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
+        _snapshots.Publishing += Build;
+        _subscription = ChangeToken.OnChange(_snapshots.GetChangeToken, Refresh);
     }
 
     public override IReadOnlyList<Endpoint> Endpoints
     {
         get
         {
-            Refresh();
+            // Only the first read builds here; later snapshots are built as they are published, and reading
+            // Latest here could otherwise rebuild from a snapshot that is just being replaced.
+            if (Volatile.Read(ref _builtFrom) is null)
+            {
+                Refresh();
+            }
+
             return Volatile.Read(ref _endpoints);
         }
     }
@@ -36,9 +47,11 @@ internal sealed class PluginEndpointDataSource : EndpointDataSource
     public override IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
 
     /// <summary>Rebuilds the endpoints if the snapshot changed since they were built.</summary>
-    public void Refresh()
+    // Latest, not Current: a request's pinned snapshot may already be an old one.
+    public void Refresh() => Build(_snapshots.Latest);
+
+    private void Build(GatewaySnapshot snapshot)
     {
-        var snapshot = _snapshots.Current;
         if (ReferenceEquals(Volatile.Read(ref _builtFrom), snapshot))
         {
             return;
@@ -64,6 +77,12 @@ internal sealed class PluginEndpointDataSource : EndpointDataSource
         }
 
         previous.Cancel();
+    }
+
+    public void Dispose()
+    {
+        _snapshots.Publishing -= Build;
+        _subscription.Dispose();
     }
 
     /// <summary>A private route builder whose data sources we collect instead of the application's.</summary>

@@ -3,13 +3,16 @@ using Gateway.Abstractions.Plugins;
 using McMaster.NETCore.Plugins;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Plugins;
 
 /// <summary>
 /// Loads one plugin folder (<c>plugins/&lt;Name&gt;/&lt;Name&gt;.dll</c>) into its own collectible load
 /// context, sharing only the contract and framework abstractions with the host, and builds the
-/// plugin's own service provider.
+/// plugin's own service provider. The folder is first copied to a private shadow folder and loaded from
+/// there: the runtime maps assembly files into memory, so overwriting the files of a running plugin in
+/// place would corrupt it (and lock them on Windows).
 /// </summary>
 internal sealed class PluginFolderLoader
 {
@@ -29,10 +32,17 @@ internal sealed class PluginFolderLoader
 
     private readonly IServiceProvider _hostServices;
 
-    public PluginFolderLoader(IServiceProvider hostServices)
+    public PluginFolderLoader(IServiceProvider hostServices, IOptions<PluginReloadOptions> options)
     {
         _hostServices = hostServices ?? throw new ArgumentNullException(nameof(hostServices));
+        var configured = options.Value.ShadowCopyPath;
+        ShadowRoot = string.IsNullOrEmpty(configured)
+            ? Path.Combine(Path.GetTempPath(), "gateway-plugins", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16])
+            : Path.Combine(configured, Guid.NewGuid().ToString("N")[..8]);
     }
+
+    /// <summary>The folder holding this host's shadow copies.</summary>
+    public string ShadowRoot { get; }
 
     /// <summary>Loads the plugin in <paramref name="directory"/>; throws <see cref="PluginLoadException"/> with a clear message.</summary>
     public LoadedPlugin Load(string directory)
@@ -44,17 +54,43 @@ internal sealed class PluginFolderLoader
             throw new PluginLoadException($"Plugin folder '{name}' has no {name}.dll.");
         }
 
-        var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, sharedTypes: SharedTypes);
+        var (shadow, fingerprint) = CopyToShadow(directory, name);
+        PluginLoader? loader = null;
         try
         {
+            loader = PluginLoader.CreateFromAssemblyFile(Path.Combine(shadow, name + ".dll"), isUnloadable: true, sharedTypes: SharedTypes);
             var entryPoint = CreateEntryPoint(name, loader);
             CheckContractVersion(name, entryPoint.Descriptor);
-            return new LoadedPlugin(directory, loader, entryPoint, BuildServices(entryPoint));
+            return new LoadedPlugin(directory, loader, entryPoint, BuildServices(entryPoint)) { LoadedFrom = shadow, Fingerprint = fingerprint };
         }
         catch (Exception ex)
         {
-            loader.Dispose();
-            throw ex as PluginLoadException ?? new PluginLoadException($"Plugin '{name}' failed to load: {ex.GetType().Name}: {ex.Message}", ex);
+            loader?.Dispose();
+            ShadowFolder.TryDelete(shadow);
+            var failure = ex as PluginLoadException ?? new PluginLoadException($"Plugin '{name}' failed to load: {ex.GetType().Name}: {ex.Message}", ex);
+            failure.Fingerprint = fingerprint;
+            throw failure;
+        }
+    }
+
+    private (string Shadow, string Fingerprint) CopyToShadow(string directory, string name)
+    {
+        try
+        {
+            var fingerprint = PluginFolderFingerprint.Compute(directory);
+            var shadow = Path.Combine(ShadowRoot, name, $"{fingerprint}-{Guid.NewGuid():N}"[..25]);
+            ShadowFolder.Copy(directory, shadow);
+            if (PluginFolderFingerprint.Compute(directory) != fingerprint)
+            {
+                ShadowFolder.TryDelete(shadow);
+                throw new PluginLoadException($"Plugin folder '{name}' changed while it was being loaded; it will be retried once it settles.");
+            }
+
+            return (shadow, fingerprint);
+        }
+        catch (IOException ex)
+        {
+            throw new PluginLoadException($"Plugin folder '{name}' could not be read: {ex.Message}", ex);
         }
     }
 
@@ -105,4 +141,11 @@ internal sealed class PluginFolderLoader
 }
 
 /// <summary>A plugin that cannot be loaded; the message names the plugin and the reason.</summary>
-internal sealed class PluginLoadException(string message, Exception? innerException = null) : Exception(message, innerException);
+internal sealed class PluginLoadException(string message, Exception? innerException = null) : Exception(message, innerException)
+{
+    /// <summary>
+    /// The fingerprint of the refused files; null when the folder is worth retrying as it is (it was
+    /// still changing, or could not be read).
+    /// </summary>
+    public string? Fingerprint { get; set; }
+}

@@ -8,14 +8,9 @@ internal interface IRoutingPolicy
     /// <summary>The name configuration uses (see <see cref="RoutingPolicies"/>).</summary>
     string Name { get; }
 
-    /// <summary>Picks one of <paramref name="instances"/> (never empty).</summary>
-    ProviderInstanceState Pick(IReadOnlyList<ProviderInstanceState> instances);
-}
-
-/// <summary><see cref="RoutingPolicies.First"/>.</summary>
-internal sealed class FirstRoutingPolicy : IRoutingPolicy
-{
-    public string Name => RoutingPolicies.First;
-
-    public ProviderInstanceState Pick(IReadOnlyList<ProviderInstanceState> instances) => instances[0];
+    /// <summary>
+    /// Picks one of <paramref name="candidates"/> (never empty): the route's instances in configuration
+    /// order, minus the benched ones (see <see cref="RouteInstancePicker"/>).
+    /// </summary>
+    ProviderInstanceState Pick(RouteState route, IReadOnlyList<ProviderInstanceState> candidates);
 }

@@ -6,6 +6,12 @@ namespace Gateway.Routing;
 /// <summary>A route with its resolved instances and policy.</summary>
 internal sealed record RouteState(RouteConfig Config, IReadOnlyList<ProviderInstanceState> Instances, IRoutingPolicy Policy)
 {
+    /// <summary>The state of stateful policies (round-robin turn, smooth weights).</summary>
+    public RouteCursor Cursor { get; } = new();
+
+    /// <summary>The configured weight of an instance for <see cref="RoutingPolicies.Weighted"/>; 1 when not configured.</summary>
+    public int WeightOf(string instance) => Config.Weights.TryGetValue(instance, out var weight) ? weight : 1;
+
     /// <summary>True when the route matches a request.</summary>
     public bool Matches(string channel, string clientId, long amount)
         => string.Equals(Config.Channel, channel, StringComparison.Ordinal)

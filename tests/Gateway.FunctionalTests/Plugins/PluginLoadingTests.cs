@@ -16,8 +16,13 @@ public class PluginLoadingTests(GatewayFactory gateway) : IClassFixture<GatewayF
         var plugin = catalog.Snapshot.Plugins["WeChatNative"];
         var assembly = plugin.EntryPoint.GetType().Assembly;
 
-        var expectedFolder = Path.Combine(catalog.PluginsDirectory, "WeChatNative");
+        // Loaded from a private shadow copy of plugins/WeChatNative/, so ops can overwrite the folder while it runs.
+        Assert.Equal(Path.Combine(catalog.PluginsDirectory, "WeChatNative"), plugin.Directory);
+        var expectedFolder = plugin.LoadedFrom;
         Assert.Equal(Path.Combine(expectedFolder, "WeChatNative.dll"), assembly.Location);
+        Assert.Equal(
+            Directory.GetFiles(plugin.Directory, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(),
+            Directory.GetFiles(expectedFolder, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order());
         Assert.NotSame(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(assembly));
         Assert.True(AssemblyLoadContext.GetLoadContext(assembly)!.IsCollectible);
 

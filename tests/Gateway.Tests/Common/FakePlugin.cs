@@ -24,7 +24,19 @@ internal sealed class FakePlugin(string name = "Fake", params string[] channels)
         }
     }
 
-    public IProviderInstance CreateInstance(ProviderInstanceContext context) => new FakeInstance(context.Settings["MerchantId"]!, context.Settings["AppId"]);
+    /// <summary>The instances created, by merchant id (the latest per id), so a test can script their answers.</summary>
+    public Dictionary<string, FakeInstance> Created { get; } = [];
+
+    public IProviderInstance CreateInstance(ProviderInstanceContext context)
+    {
+        var instance = new FakeInstance(context.Settings["MerchantId"]!, context.Settings["AppId"]);
+        lock (Created)
+        {
+            Created[instance.Account.MerchantId] = instance;
+        }
+
+        return instance;
+    }
 
     public LoadedPlugin Load() => new(Path.GetTempPath(), null, this, new ServiceCollection().BuildServiceProvider());
 }
@@ -36,8 +48,17 @@ internal sealed class FakeInstance(string merchantId, string? appId) : IProvider
     public Func<PaymentQuery, ProviderResult<PaymentQueryResult>> Query { get; set; } =
         q => ProviderResult<PaymentQueryResult>.Success(new PaymentQueryResult(PaymentStatus.Pending, "NOTPAY"));
 
+    /// <summary>What a create answers (it may throw, like a transport failure).</summary>
+    public Func<CreatePaymentRequest, ProviderResult<CreatePaymentResult>> Create { get; set; } =
+        r => ProviderResult<CreatePaymentResult>.Success(new CreatePaymentResult(PaymentAction.QrCode("fake://" + r.PaymentId)));
+
+    public int Creates;
+
     public Task<ProviderResult<CreatePaymentResult>> CreateAsync(CreatePaymentRequest request, CancellationToken cancellationToken)
-        => Task.FromResult(ProviderResult<CreatePaymentResult>.Success(new CreatePaymentResult(PaymentAction.QrCode("fake://" + request.PaymentId))));
+    {
+        Interlocked.Increment(ref Creates);
+        return Task.FromResult(Create(request));
+    }
 
     public Task<ProviderResult<PaymentQueryResult>> QueryAsync(PaymentQuery query, CancellationToken cancellationToken) => Task.FromResult(Query(query));
 

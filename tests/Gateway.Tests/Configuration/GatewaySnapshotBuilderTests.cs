@@ -16,7 +16,7 @@ public class GatewaySnapshotBuilderTests
     private static (GatewaySnapshot? Snapshot, List<string> Errors) Build(Dictionary<string, string?> settings, params LoadedPlugin[] plugins)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var builder = new GatewaySnapshotBuilder([new FirstRoutingPolicy()], Options.Create(new GatewayOptions { PublicBaseUrl = "https://pay.example.test" }));
+        var builder = new GatewaySnapshotBuilder([new FirstRoutingPolicy(), new WeightedRoutingPolicy()], Options.Create(new GatewayOptions { PublicBaseUrl = "https://pay.example.test" }));
         var snapshot = new PluginSnapshot(plugins.ToFrozenDictionary(p => p.Descriptor.Name), [new PluginLoadFailure("Broken", "/x", "bad image")]);
         var errors = new List<string>();
         return (builder.Build(GatewayConfig.Read(config.GetSection("Gateway")), snapshot, errors), errors);
@@ -58,8 +58,8 @@ public class GatewaySnapshotBuilderTests
         settings["Gateway:Routes:wrongchannel:Policy"] = "Random";
         settings["Gateway:Routes:wrongchannel:MinAmount"] = "ten";
         settings["Gateway:Providers:acct-b:Settings:MerchantId"] = "";
-        settings["Gateway:Providers:nope:Plugin"] = "Missing";
-        settings["Gateway:Providers:broken:Plugin"] = "Broken";
+        settings["Gateway:Routes:qr:Weights:phantom"] = "2";
+        settings["Gateway:Routes:qr:Weights:acct-a"] = "-1";
         settings["Gateway:Providers:bad name:Plugin"] = "Fake";
 
         var (snapshot, errors) = Build(settings, new FakePlugin().Load());
@@ -72,9 +72,45 @@ public class GatewaySnapshotBuilderTests
         Assert.Contains(errors, e => e.StartsWith("Gateway:Routes:wrongchannel:Policy:"));
         Assert.Contains(errors, e => e.StartsWith("Gateway:Routes:wrongchannel:MinAmount:"));
         Assert.Contains(errors, e => e == "Gateway:Providers:acct-b:Settings: MerchantId is required.");
-        Assert.Contains(errors, e => e.StartsWith("Gateway:Providers:nope:Plugin:") && e.Contains("no plugin named 'Missing'"));
-        Assert.Contains(errors, e => e.StartsWith("Gateway:Providers:broken:Plugin:") && e.Contains("bad image"));
+        Assert.Contains(errors, e => e.StartsWith("Gateway:Routes:qr:Weights:phantom:"));
+        Assert.Contains(errors, e => e == "Gateway:Routes:qr:Weights:acct-a: must be 0 or more.");
         Assert.Contains(errors, e => e.StartsWith("Gateway:Providers:bad name:"));
+    }
+
+    [Fact]
+    public void InstancesWhosePluginIsNotLoaded_AreInactive_NotErrors_AndSoAreRoutesLeftWithoutInstances()
+    {
+        var settings = Valid();
+        settings["Gateway:Providers:nope:Plugin"] = "Missing";
+        settings["Gateway:Providers:broken:Plugin"] = "Broken";
+        settings["Gateway:Routes:later:Channel"] = "missing.qr";
+        settings["Gateway:Routes:later:Instances:0"] = "nope";
+        settings["Gateway:Routes:mixed:Channel"] = "fake.qr";
+        settings["Gateway:Routes:mixed:Instances:0"] = "broken";
+        settings["Gateway:Routes:mixed:Instances:1"] = "acct-a";
+
+        var (snapshot, errors) = Build(settings, new FakePlugin().Load());
+
+        Assert.Empty(errors);
+        Assert.NotNull(snapshot);
+        Assert.Contains(snapshot.Inactive, e => e.StartsWith("Gateway:Providers:nope:Plugin:") && e.Contains("no plugin named 'Missing'"));
+        Assert.Contains(snapshot.Inactive, e => e.StartsWith("Gateway:Providers:broken:Plugin:") && e.Contains("bad image"));
+        Assert.Contains(snapshot.Inactive, e => e.StartsWith("Gateway:Routes:later:"));
+        Assert.Null(snapshot.Routes.Match("missing.qr", "shop", 1));
+        Assert.Equal(["acct-a"], snapshot.Routes.Routes.Single(r => r.Config.Id == "mixed").Instances.Select(i => i.Name));
+    }
+
+    [Fact]
+    public void Weighted_NeedsOneInstanceAboveZero()
+    {
+        var settings = Valid();
+        settings["Gateway:Routes:qr:Policy"] = "Weighted";
+        settings["Gateway:Routes:qr:Weights:acct-a"] = "0";
+        settings["Gateway:Routes:qr:Weights:acct-b"] = "0";
+
+        var (_, errors) = Build(settings, new FakePlugin().Load());
+
+        Assert.Equal(["Gateway:Routes:qr:Weights: at least one instance needs a weight above 0."], errors);
     }
 
     [Fact]
