@@ -13,6 +13,7 @@ builder.Services.AddGateway(builder.Configuration);
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<Gateway.Idempotency.IdempotencyMiddleware>();
 app.MapGateway();
 if (testMode)
 {

@@ -10,11 +10,13 @@ namespace Gateway.Configuration;
 /// </summary>
 internal sealed record GatewaySnapshot(
     FrozenDictionary<string, ClientConfig> ClientsByKeyHash,
+    FrozenDictionary<string, ClientConfig> Clients,
     FrozenDictionary<string, ProviderInstanceState> Instances,
     RouteTable Routes)
 {
     /// <summary>A snapshot with nothing in it, before the first load.</summary>
     public static GatewaySnapshot Empty { get; } = new(
+        FrozenDictionary<string, ClientConfig>.Empty,
         FrozenDictionary<string, ClientConfig>.Empty,
         FrozenDictionary<string, ProviderInstanceState>.Empty,
         new RouteTable([]));

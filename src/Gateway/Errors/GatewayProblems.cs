@@ -14,6 +14,8 @@ internal static class GatewayProblems
     public const string ProviderUnavailable = "provider_unavailable";
     public const string InvalidState = "invalid_state";
     public const string PayloadTooLarge = "payload_too_large";
+    public const string IdempotencyConflict = "idempotency_conflict";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
 
     /// <summary>A problem result with a <c>code</c> and optional extra members.</summary>
     public static IResult Problem(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)

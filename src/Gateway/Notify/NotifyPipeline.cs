@@ -7,87 +7,112 @@ using Gateway.Store;
 namespace Gateway.Notify;
 
 /// <summary>
-/// One notify, start to finish: the plugin verifies and parses, the host checks the order (exists,
-/// belongs to this instance, same amount/currency/app id/merchant), applies one conditional transition,
-/// and only then acknowledges in the provider's format. Anything that fails before the transition is
-/// durable answers FAIL, so the provider retries: nothing lost, nothing applied twice.
+/// One notify, start to finish: the plugin verifies and parses; the host checks the order (exists,
+/// belongs to this instance); a dedupe lease makes it exactly-once across processes; the report is
+/// checked (amount, currency, app id, merchant) and applied as one conditional transition with its
+/// webhook event; only then is the provider acknowledged. Anything that fails before the transition is
+/// durable answers FAIL and releases the lease, so the provider's retry can succeed.
 /// </summary>
 internal sealed partial class NotifyPipeline
 {
     private readonly IPaymentStore _store;
     private readonly ProviderReportApplier _applier;
+    private readonly INotifyDeduplicator _deduplicator;
     private readonly TimeProvider _time;
     private readonly ILogger<NotifyPipeline> _logger;
 
-    public NotifyPipeline(IPaymentStore store, ProviderReportApplier applier, TimeProvider time, ILogger<NotifyPipeline> logger)
+    public NotifyPipeline(IPaymentStore store, ProviderReportApplier applier, INotifyDeduplicator deduplicator, TimeProvider time, ILogger<NotifyPipeline> logger)
     {
         _store = store;
         _applier = applier;
+        _deduplicator = deduplicator;
         _time = time;
         _logger = logger;
     }
 
-    public async Task<NotifyAck> HandleAsync(ProviderInstanceState instance, NotifyRequest request, CancellationToken cancellationToken)
+    public async Task<NotifyResult> HandleAsync(ProviderInstanceState instance, NotifyRequest request, CancellationToken cancellationToken)
     {
         using var activity = GatewayActivitySource.Instance.StartActivity("notify.handle");
         activity?.SetTag("provider.instance", instance.Name).SetTag("notify.kind", request.Kind.ToString());
         var handler = instance.Instance;
-        var parsed = await handler.ParseNotifyAsync(request, cancellationToken);
-        switch (parsed)
-        {
-            case NotifyParseResult.Rejected rejected:
-                Log.Rejected(_logger, instance.Name, rejected.Code, rejected.Reason);
-                activity?.SetTag("notify.outcome", rejected.Code);
-                return handler.CreateAck(false, rejected.Code == NotifyRejections.BadSignature ? "signature error" : "invalid notify");
-
-            case NotifyParseResult.Payment { Notification: var notification }:
-                activity?.SetTag("payment.id", notification.PaymentId);
-                var (success, reason, outcome) = await ApplyAsync(instance, notification, cancellationToken);
-                activity?.SetTag("notify.outcome", outcome);
-                return handler.CreateAck(success, reason);
-
-            default:
-                return handler.CreateAck(false, "unsupported notify");
-        }
+        var result = await HandleParsedAsync(instance, await handler.ParseNotifyAsync(request, cancellationToken), cancellationToken);
+        activity?.SetTag("payment.id", result.PaymentId).SetTag("notify.outcome", result.Outcome);
+        return result;
     }
 
-    private async Task<(bool Success, string? Reason, string Outcome)> ApplyAsync(ProviderInstanceState instance, PaymentNotification notification, CancellationToken cancellationToken)
+    private async Task<NotifyResult> HandleParsedAsync(ProviderInstanceState instance, NotifyParseResult parsed, CancellationToken cancellationToken)
     {
+        var handler = instance.Instance;
+        if (parsed is NotifyParseResult.Rejected rejected)
+        {
+            Log.Rejected(_logger, instance.Name, rejected.Code, rejected.Reason);
+            return new(handler.CreateAck(false, rejected.Code == NotifyRejections.BadSignature ? "signature error" : "invalid notify"), rejected.Code, null);
+        }
+
+        if (parsed is not NotifyParseResult.Payment { Notification: var notification })
+        {
+            return new(handler.CreateAck(false, "unsupported notify"), NotifyRejections.Unsupported, null);
+        }
+
         var payment = await _store.GetAsync(notification.PaymentId, cancellationToken);
         if (payment is null || payment.ProviderInstance != instance.Name)
         {
             Log.UnknownOrder(_logger, instance.Name, notification.PaymentId);
-            return (false, "unknown order", "unknown_order");
+            return new(handler.CreateAck(false, "unknown order"), "unknown_order", null);
         }
 
         if (notification.ReviewReason is { } review)
         {
             await _store.FlagForReviewAsync(payment.Id, review, _time.GetUtcNow(), cancellationToken);
             Log.FlaggedForReview(_logger, payment.Id, review);
-            return (true, null, "review");
+            return new(handler.CreateAck(true), "review", payment.Id);
         }
 
-        var outcome = await _applier.ApplyAsync(payment, new ProviderReport
+        var dedupe = await _deduplicator.TryBeginAsync($"notify:{instance.Name}:{notification.ProviderTransactionId}:{notification.Status}", cancellationToken);
+        switch (dedupe.State)
         {
-            Status = notification.Status,
-            ProviderTransactionId = notification.ProviderTransactionId,
-            Amount = notification.Amount,
-            PaidAmount = notification.PaidAmount,
-            Currency = notification.Currency,
-            AppId = notification.AppId,
-            MerchantId = notification.MerchantId,
-            PaidAt = notification.PaidAt,
-            Source = "notify",
-        }, cancellationToken);
+            case DedupeState.Done:
+                return new(handler.CreateAck(true), "duplicate", payment.Id);
+            case DedupeState.InProgress:
+                // The first copy is still being applied: ask the provider to come back rather than guess.
+                return new(handler.CreateAck(false, "processing"), "in_progress", payment.Id);
+        }
 
+        var lease = dedupe.Lease!;
+        ReportOutcome outcome;
+        try
+        {
+            outcome = await _applier.ApplyAsync(payment, ToReport(notification), cancellationToken);
+        }
+        catch
+        {
+            await lease.ReleaseAsync(CancellationToken.None);
+            throw;
+        }
+
+        var success = outcome is ReportOutcome.Applied or ReportOutcome.AlreadyApplied or ReportOutcome.NoChange;
+        await (success ? lease.CompleteAsync(cancellationToken) : lease.ReleaseAsync(cancellationToken));
         return outcome switch
         {
-            ReportOutcome.Applied => (true, null, "accepted"),
-            ReportOutcome.AlreadyApplied or ReportOutcome.NoChange => (true, null, "duplicate"),
-            ReportOutcome.Mismatch => (false, "order mismatch", "mismatch"),
-            _ => (false, "order state conflict", "conflict"),
+            ReportOutcome.Applied => new(handler.CreateAck(true), "accepted", payment.Id),
+            ReportOutcome.AlreadyApplied or ReportOutcome.NoChange => new(handler.CreateAck(true), "duplicate", payment.Id),
+            ReportOutcome.Mismatch => new(handler.CreateAck(false, "order mismatch"), "mismatch", payment.Id),
+            _ => new(handler.CreateAck(false, "order state conflict"), "conflict", payment.Id),
         };
     }
+
+    private static ProviderReport ToReport(PaymentNotification notification) => new()
+    {
+        Status = notification.Status,
+        ProviderTransactionId = notification.ProviderTransactionId,
+        Amount = notification.Amount,
+        PaidAmount = notification.PaidAmount,
+        Currency = notification.Currency,
+        AppId = notification.AppId,
+        MerchantId = notification.MerchantId,
+        PaidAt = notification.PaidAt,
+        Source = "notify",
+    };
 
     private static partial class Log
     {
@@ -101,3 +126,6 @@ internal sealed partial class NotifyPipeline
         public static partial void FlaggedForReview(ILogger logger, string paymentId, string reason);
     }
 }
+
+/// <summary>The acknowledgement to send, and what happened (for the inbox, logs and metrics).</summary>
+internal sealed record NotifyResult(NotifyAck Ack, string Outcome, string? PaymentId);

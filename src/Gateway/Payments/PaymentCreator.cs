@@ -4,6 +4,7 @@ using Gateway.Abstractions.Payments;
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Store;
+using Gateway.Sync;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Payments;
@@ -19,14 +20,17 @@ internal sealed partial class PaymentCreator
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly TimeProvider _time;
     private readonly GatewayOptions _options;
+    private readonly SyncOptions _sync;
     private readonly ILogger<PaymentCreator> _logger;
 
-    public PaymentCreator(IPaymentStore store, GatewaySnapshotProvider snapshots, TimeProvider time, IOptions<GatewayOptions> options, ILogger<PaymentCreator> logger)
+    public PaymentCreator(
+        IPaymentStore store, GatewaySnapshotProvider snapshots, TimeProvider time, IOptions<GatewayOptions> options, IOptions<SyncOptions> sync, ILogger<PaymentCreator> logger)
     {
         _store = store;
         _snapshots = snapshots;
         _time = time;
         _options = options.Value;
+        _sync = sync.Value;
         _logger = logger;
     }
 
@@ -71,7 +75,7 @@ internal sealed partial class PaymentCreator
                 invalid.Message, new Dictionary<string, object?> { ["providerCode"] = invalid.Code });
         }
 
-        var record = NewRecord(clientId, request, body.NotifyUrl, instance, now);
+        var record = NewRecord(clientId, request, body.NotifyUrl, instance, now) with { NextSyncAt = now + _sync.EffectiveSchedule[0] };
         if (!await _store.TryInsertAsync(record, cancellationToken))
         {
             return GatewayProblems.Problem(StatusCodes.Status409Conflict, GatewayProblems.DuplicateMerchantOrder, "Duplicate merchant order.",

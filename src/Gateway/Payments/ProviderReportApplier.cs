@@ -1,5 +1,6 @@
 using Gateway.Abstractions.Payments;
 using Gateway.Store;
+using Gateway.Webhooks;
 
 namespace Gateway.Payments;
 
@@ -70,6 +71,7 @@ internal sealed partial class ProviderReportApplier
             ProviderTransactionId = report.ProviderTransactionId,
             PaidAmount = report.PaidAmount ?? report.Amount,
             PaidAt = report.PaidAt ?? _time.GetUtcNow(),
+            EventType = WebhookEventTypes.PaymentSucceeded,
         };
         if (Payable.Contains(payment.Status) && await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
         {
@@ -95,7 +97,11 @@ internal sealed partial class ProviderReportApplier
 
     private async Task<ReportOutcome> ApplyEndAsync(PaymentRecord payment, PaymentStatus to, ProviderReport report, CancellationToken cancellationToken)
     {
-        var transition = new PaymentTransition(payment.Id, [PaymentStatus.Pending], to) { ProviderTransactionId = report.ProviderTransactionId };
+        var transition = new PaymentTransition(payment.Id, [PaymentStatus.Pending], to)
+        {
+            ProviderTransactionId = report.ProviderTransactionId,
+            EventType = WebhookEventTypes.For(to),
+        };
         if (await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
         {
             return ReportOutcome.Applied;
