@@ -15,6 +15,8 @@ namespace Gateway.Notify;
 /// </summary>
 internal sealed partial class NotifyPipeline
 {
+    // Well inside WeChat's 2-5 s notify timeout.
+    private static readonly TimeSpan InProgressWait = TimeSpan.FromMilliseconds(1500);
     private readonly IPaymentStore _store;
     private readonly ProviderReportApplier _applier;
     private readonly INotifyDeduplicator _deduplicator;
@@ -68,7 +70,7 @@ internal sealed partial class NotifyPipeline
             return new(handler.CreateAck(true), "review", payment.Id);
         }
 
-        var dedupe = await _deduplicator.TryBeginAsync($"notify:{instance.Name}:{notification.ProviderTransactionId}:{notification.Status}", cancellationToken);
+        var dedupe = await BeginAsync($"notify:{instance.Name}:{notification.ProviderTransactionId}:{notification.Status}", cancellationToken);
         switch (dedupe.State)
         {
             case DedupeState.Done:
@@ -99,6 +101,25 @@ internal sealed partial class NotifyPipeline
             ReportOutcome.Mismatch => new(handler.CreateAck(false, "order mismatch"), "mismatch", payment.Id),
             _ => new(handler.CreateAck(false, "order state conflict"), "conflict", payment.Id),
         };
+    }
+
+    /// <summary>
+    /// Takes the dedupe lease. A copy that arrives while the first is being applied waits a moment for it
+    /// (providers send bursts of duplicates and wait a few seconds for an answer), then reports what it found.
+    /// </summary>
+    private async Task<DedupeResult> BeginAsync(string key, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + InProgressWait;
+        while (true)
+        {
+            var result = await _deduplicator.TryBeginAsync(key, cancellationToken);
+            if (result.State != DedupeState.InProgress || _time.GetUtcNow() >= deadline)
+            {
+                return result;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken);
+        }
     }
 
     private static ProviderReport ToReport(PaymentNotification notification) => new()

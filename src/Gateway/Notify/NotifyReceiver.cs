@@ -27,12 +27,23 @@ internal sealed partial class NotifyReceiver
     /// <summary>Handles a received notify; null when the instance is unknown.</summary>
     public async Task<NotifyResult?> ReceiveAsync(string instanceName, NotifyRequest request, CancellationToken cancellationToken)
     {
-        if (!_snapshots.Current.Instances.ContainsKey(instanceName))
+        if (!_snapshots.Current.Instances.TryGetValue(instanceName, out var instance))
         {
             return null;
         }
 
-        var inboxId = await _inbox.AddAsync(instanceName, request.Kind.ToString(), request.ContentType, request.Headers, request.Body.ToArray(), _time.GetUtcNow(), cancellationToken);
+        string inboxId;
+        try
+        {
+            inboxId = await _inbox.AddAsync(instanceName, request.Kind.ToString(), request.ContentType, request.Headers, request.Body.ToArray(), _time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not stored, so not processed: FAIL makes the provider send it again.
+            Log.NotStored(_logger, instanceName, ex);
+            return new NotifyResult(instance.Instance.CreateAck(false, "temporary failure"), "error", null);
+        }
+
         return await RunAsync(inboxId, instanceName, request, cancellationToken);
     }
 
@@ -83,6 +94,9 @@ internal sealed partial class NotifyReceiver
     {
         [LoggerMessage(EventId = 403, Level = LogLevel.Error, Message = "Notify {InboxId} for instance {Instance} failed; answered FAIL so the provider retries")]
         public static partial void Failed(ILogger logger, string instance, string inboxId, Exception exception);
+
+        [LoggerMessage(EventId = 405, Level = LogLevel.Error, Message = "Notify for instance {Instance} could not be stored; answered FAIL so the provider retries")]
+        public static partial void NotStored(ILogger logger, string instance, Exception exception);
 
         [LoggerMessage(EventId = 404, Level = LogLevel.Warning, Message = "Notify {InboxId}: outcome not recorded")]
         public static partial void OutcomeNotRecorded(ILogger logger, string inboxId, Exception exception);

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Gateway.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 
@@ -23,14 +25,31 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public const string AppB = "wxbbbbbbbbbbbbbbbb";
     public const string MchA = "1900000001";
     public const string MchB = "1900000002";
+    public const string WebhookSecretA = "whsec_test_client_a_current";
+    public const string WebhookSecretA2 = "whsec_test_client_a_next_one";
+
+    private readonly IReadOnlyDictionary<string, string?> _extraSettings;
+    private readonly Action<IServiceCollection>? _testServices;
 
     public GatewayFactory()
+        : this(null, null)
     {
+    }
+
+    /// <param name="extraSettings">Settings added after (over) the defaults; may use <see cref="BaseUrl"/> via <see cref="PortPlaceholder"/>.</param>
+    /// <param name="testServices">Service replacements (fault injection, clocks).</param>
+    public GatewayFactory(IReadOnlyDictionary<string, string?>? extraSettings, Action<IServiceCollection>? testServices)
+    {
+        _extraSettings = extraSettings ?? new Dictionary<string, string?>();
+        _testServices = testServices;
         Port = FreePort();
         DatabasePath = Path.Combine(Path.GetTempPath(), $"gateway-func-{Guid.NewGuid():N}.db");
         UseKestrel(Port);
         StartServer();
     }
+
+    /// <summary>Replaced by the port in extra settings' values.</summary>
+    public const string PortPlaceholder = "{port}";
 
     public int Port { get; }
 
@@ -76,14 +95,29 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         ["Sandbox:WeChatPay:NotifyRetrySchedule:0"] = "00:00:00.200",
         ["Sandbox:WeChatPay:NotifyRetrySchedule:1"] = "00:00:00.400",
         ["Sandbox:WeChatPay:NotifyRetrySchedule:2"] = "00:00:00.800",
+        ["Gateway:Clients:client-a:WebhookSecrets:0"] = WebhookSecretA,
+        ["Gateway:Clients:client-a:WebhookSecrets:1"] = WebhookSecretA2,
+        ["Gateway:Webhooks:PollInterval"] = "00:00:00.100",
+        ["Gateway:Webhooks:RetrySchedule:0"] = "00:00:00.300",
+        ["Gateway:Webhooks:RetrySchedule:1"] = "00:00:00.300",
+        ["Gateway:Webhooks:RetrySchedule:2"] = "00:00:00.500",
+        ["Gateway:Webhooks:RetrySchedule:3"] = "00:00:01",
+        ["Gateway:Webhooks:RetrySchedule:4"] = "00:00:01",
+        ["Gateway:Webhooks:RetrySchedule:5"] = "00:00:01",
+        ["Gateway:Sync:PollInterval"] = "00:00:00.100",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in Settings(Port, DatabasePath))
+        foreach (var (key, value) in Settings(Port, DatabasePath).Concat(_extraSettings))
         {
-            builder.UseSetting(key, value);
+            builder.UseSetting(key, value?.Replace(PortPlaceholder, Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 
