@@ -46,7 +46,7 @@ start_services() {
   # PostgreSQL refuses to run as root: as root, the data and socket folders belong to 'postgres'.
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_DATA" "$pg_sock"; fi
   as_pg "'$(pg_bin)/initdb' -D '$PG_DATA' -U gateway --auth=trust -E UTF8" >"$STATE_DIR/initdb.log" 2>&1
-  as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$pg_sock' -c listen_addresses=127.0.0.1 -c fsync=off\" -l '$PG_DATA/server.log' -w start" >/dev/null
+  as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$pg_sock' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500\" -l '$PG_DATA/server.log' -w start" >/dev/null
 
   for _ in $(seq 1 50); do
     if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then break; fi

@@ -17,6 +17,7 @@ app.UseAuthentication();
 // After authentication, so /v1 limits are per client id rather than per IP.
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<Gateway.Idempotency.IdempotencyMiddleware>();
 app.MapGateway();
 app.MapGatewayOpenApi(withUi: app.Environment.IsDevelopment());
 if (testMode)

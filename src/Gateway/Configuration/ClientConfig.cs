@@ -6,4 +6,13 @@ namespace Gateway.Configuration;
 /// </summary>
 /// <param name="Id">The client id (the section name).</param>
 /// <param name="ApiKeySha256">Lower-case hex SHA-256 of the API key.</param>
-public sealed record ClientConfig(string Id, string ApiKeySha256);
+public sealed record ClientConfig(string Id, string ApiKeySha256)
+{
+    /// <summary>Where the client's webhook events go when a payment names no <c>notifyUrl</c>.</summary>
+    public string? WebhookUrl { get; init; }
+
+    /// <summary>
+    /// The active webhook signing secrets (at most two, for rotation): every event is signed with each.
+    /// </summary>
+    public IReadOnlyList<string> WebhookSecrets { get; init; } = [];
+}

@@ -17,7 +17,11 @@ public sealed record GatewayConfig(
     {
         var errors = new List<string>();
         var clients = gatewaySection.GetSection("Clients").GetChildren()
-            .Select(c => new ClientConfig(c.Key, c["ApiKeySha256"] ?? ""))
+            .Select(c => new ClientConfig(c.Key, c["ApiKeySha256"] ?? "")
+            {
+                WebhookUrl = c["WebhookUrl"],
+                WebhookSecrets = ReadList(c.GetSection("WebhookSecrets")),
+            })
             .ToList();
 
         var routes = gatewaySection.GetSection("Routes").GetChildren()

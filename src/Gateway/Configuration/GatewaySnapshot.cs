@@ -10,6 +10,7 @@ namespace Gateway.Configuration;
 /// </summary>
 internal sealed record GatewaySnapshot(
     FrozenDictionary<string, ClientConfig> ClientsByKeyHash,
+    FrozenDictionary<string, ClientConfig> Clients,
     FrozenDictionary<string, ProviderInstanceState> Instances,
     RouteTable Routes)
 {
@@ -17,6 +18,7 @@ internal sealed record GatewaySnapshot(
 
     /// <summary>A snapshot with nothing in it, before the first load.</summary>
     public static GatewaySnapshot Empty { get; } = new(
+        FrozenDictionary<string, ClientConfig>.Empty,
         FrozenDictionary<string, ClientConfig>.Empty,
         FrozenDictionary<string, ProviderInstanceState>.Empty,
         new RouteTable([]));

@@ -42,6 +42,7 @@ internal sealed partial class GatewaySnapshotBuilder
 
         return new GatewaySnapshot(
             clients.ToFrozenDictionary(c => c.ApiKeySha256, StringComparer.Ordinal),
+            clients.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal),
             instances.ToFrozenDictionary(StringComparer.Ordinal),
             new RouteTable(routes))
         {
@@ -58,6 +59,16 @@ internal sealed partial class GatewaySnapshotBuilder
             {
                 errors.Add($"Gateway:Clients:{client.Id}:ApiKeySha256: must be the lower-case hex SHA-256 of the API key (64 characters).");
                 continue;
+            }
+
+            if (client.WebhookUrl is not null && (!Uri.TryCreate(client.WebhookUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+            {
+                errors.Add($"Gateway:Clients:{client.Id}:WebhookUrl: must be an absolute http(s) URL.");
+            }
+
+            if (client.WebhookSecrets.Count > 2 || client.WebhookSecrets.Any(s => s.Length < 16))
+            {
+                errors.Add($"Gateway:Clients:{client.Id}:WebhookSecrets: at most two secrets (for rotation), each at least 16 characters.");
             }
 
             valid.Add(client with { ApiKeySha256 = client.ApiKeySha256.ToLowerInvariant() });

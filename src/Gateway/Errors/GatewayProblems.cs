@@ -16,6 +16,8 @@ internal static class GatewayProblems
     public const string PayloadTooLarge = "payload_too_large";
     public const string RateLimited = "rate_limited";
     public const string Forbidden = "forbidden";
+    public const string IdempotencyConflict = "idempotency_conflict";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
 
     /// <summary>A problem result with a <c>code</c> and optional extra members.</summary>
     public static IResult Problem(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)

@@ -7,6 +7,10 @@ using Gateway.Plugins;
 using Gateway.Security;
 using Gateway.Store;
 using Gateway.Telemetry;
+using Gateway.Idempotency;
+using Gateway.Redis;
+using Gateway.Sync;
+using Gateway.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,7 +26,7 @@ public static class GatewayServiceCollectionExtensions
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName))
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Gateway:PublicBaseUrl must be an absolute URL.")
-            .Validate(o => o.Store.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase), "Gateway:Store:Provider must be 'Sqlite'.")
+            .Validate(o => o.Store.Provider.ToLowerInvariant() is "sqlite" or "postgresql" or "postgres", "Gateway:Store:Provider must be 'Sqlite' or 'PostgreSql'.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -40,9 +44,21 @@ public static class GatewayServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
 
-        services.TryAddSingleton<StoreDialect>(sp => new SqliteDialect(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Store.ConnectionString));
-        services.TryAddSingleton<IPaymentStore, SqlPaymentStore>();
-        services.TryAddSingleton<IGatewayCache, InMemoryGatewayCache>();
+        var section = configuration.GetSection(GatewayOptions.SectionName);
+        services.Configure<NotifyOptions>(section.GetSection("Notify"));
+        services.Configure<IdempotencyOptions>(section.GetSection("Idempotency"));
+        services.Configure<WebhookOptions>(section.GetSection("Webhooks"));
+        services.Configure<SyncOptions>(section.GetSection("Sync"));
+
+        services.TryAddSingleton(sp => StoreDialect.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Store.Provider, sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Store.ConnectionString));
+        services.TryAddSingleton<WebhookEventFactory>();
+        services.TryAddSingleton<IPaymentStore>(sp => new SqlPaymentStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create));
+        services.TryAddSingleton<WebhookStore>();
+        services.TryAddSingleton<NotifyInbox>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<PaymentSyncWorker>();
+        services.AddGatewayStateBackend(section["Redis:Configuration"]);
         services.TryAddSingleton<IPaymentDirectory, PaymentDirectory>();
 
         services.TryAddSingleton<PluginFolderLoader>();
@@ -66,6 +82,29 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<PaymentCreator>();
         services.TryAddSingleton<PaymentCloser>();
         services.TryAddSingleton<NotifyPipeline>();
+        services.TryAddSingleton<NotifyReceiver>();
         return services;
+    }
+
+    /// <summary>
+    /// Redis when configured (then required: its failure makes notifies answer FAIL rather than run without
+    /// dedupe), else in-process implementations that serve a single gateway instance.
+    /// </summary>
+    private static void AddGatewayStateBackend(this IServiceCollection services, string? redisConfiguration)
+    {
+        if (string.IsNullOrWhiteSpace(redisConfiguration))
+        {
+            services.TryAddSingleton<IGatewayCache, InMemoryGatewayCache>();
+            services.TryAddSingleton<INotifyDeduplicator, InMemoryNotifyDeduplicator>();
+            services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
+            return;
+        }
+
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(redisConfiguration);
+        options.AbortOnConnectFail = false; // start even if Redis is down; operations fail (and notifies answer FAIL) until it is back
+        services.TryAddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+        services.TryAddSingleton<IGatewayCache, RedisGatewayCache>();
+        services.TryAddSingleton<INotifyDeduplicator, RedisNotifyDeduplicator>();
+        services.TryAddSingleton<IIdempotencyStore, RedisIdempotencyStore>();
     }
 }

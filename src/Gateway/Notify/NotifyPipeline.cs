@@ -8,62 +8,63 @@ using Gateway.Telemetry;
 namespace Gateway.Notify;
 
 /// <summary>
-/// One notify, start to finish: the plugin verifies and parses, the host checks the order (exists,
-/// belongs to this instance, same amount/currency/app id/merchant), applies one conditional transition,
-/// and only then acknowledges in the provider's format. Anything that fails before the transition is
-/// durable answers FAIL, so the provider retries: nothing lost, nothing applied twice.
+/// One notify, start to finish: the plugin verifies and parses; the host checks the order (exists,
+/// belongs to this instance); a dedupe lease makes it exactly-once across processes; the report is
+/// checked (amount, currency, app id, merchant) and applied as one conditional transition with its
+/// webhook event; only then is the provider acknowledged. Anything that fails before the transition is
+/// durable answers FAIL and releases the lease, so the provider's retry can succeed.
 /// </summary>
 internal sealed partial class NotifyPipeline
 {
+    // Well inside WeChat's 2-5 s notify timeout.
+    private static readonly TimeSpan InProgressWait = TimeSpan.FromMilliseconds(1500);
     private readonly IPaymentStore _store;
     private readonly ProviderReportApplier _applier;
+    private readonly INotifyDeduplicator _deduplicator;
     private readonly TimeProvider _time;
     private readonly ILogger<NotifyPipeline> _logger;
     private readonly GatewayMetrics _metrics;
 
-    public NotifyPipeline(IPaymentStore store, ProviderReportApplier applier, TimeProvider time, ILogger<NotifyPipeline> logger, GatewayMetrics metrics)
+    public NotifyPipeline(
+        IPaymentStore store, ProviderReportApplier applier, INotifyDeduplicator deduplicator, TimeProvider time, ILogger<NotifyPipeline> logger, GatewayMetrics metrics)
     {
         _store = store;
         _applier = applier;
+        _deduplicator = deduplicator;
         _time = time;
         _logger = logger;
         _metrics = metrics;
     }
 
-    public async Task<NotifyAck> HandleAsync(ProviderInstanceState instance, NotifyRequest request, CancellationToken cancellationToken)
+    public async Task<NotifyResult> HandleAsync(ProviderInstanceState instance, NotifyRequest request, CancellationToken cancellationToken)
     {
         using var activity = GatewayActivitySource.Instance.StartActivity(GatewayActivities.NotifyHandle);
         activity?.SetTag("provider.instance", instance.Name).SetTag("notify.kind", request.Kind.ToString());
-        var handler = instance.Instance;
-        var parsed = await handler.ParseNotifyAsync(request, cancellationToken);
-        switch (parsed)
-        {
-            case NotifyParseResult.Rejected rejected:
-                Log.Rejected(_logger, instance.Name, rejected.Code, rejected.Reason);
-                activity?.SetTag("notify.outcome", rejected.Code);
-                _metrics.NotifyOutcome(instance.Name, rejected.Code);
-                return handler.CreateAck(false, rejected.Code == NotifyRejections.BadSignature ? "signature error" : "invalid notify");
-
-            case NotifyParseResult.Payment { Notification: var notification }:
-                activity?.SetTag("payment.id", notification.PaymentId);
-                var (success, reason, outcome) = await ApplyAsync(instance, notification, cancellationToken);
-                activity?.SetTag("notify.outcome", outcome);
-                _metrics.NotifyOutcome(instance.Name, outcome);
-                return handler.CreateAck(success, reason);
-
-            default:
-                _metrics.NotifyOutcome(instance.Name, "unsupported");
-                return handler.CreateAck(false, "unsupported notify");
-        }
+        var result = await HandleParsedAsync(instance, await instance.Instance.ParseNotifyAsync(request, cancellationToken), cancellationToken);
+        activity?.SetTag("payment.id", result.PaymentId).SetTag("notify.outcome", result.Outcome);
+        _metrics.NotifyOutcome(instance.Name, result.Outcome);
+        return result;
     }
 
-    private async Task<(bool Success, string? Reason, string Outcome)> ApplyAsync(ProviderInstanceState instance, PaymentNotification notification, CancellationToken cancellationToken)
+    private async Task<NotifyResult> HandleParsedAsync(ProviderInstanceState instance, NotifyParseResult parsed, CancellationToken cancellationToken)
     {
+        var handler = instance.Instance;
+        if (parsed is NotifyParseResult.Rejected rejected)
+        {
+            Log.Rejected(_logger, instance.Name, rejected.Code, rejected.Reason);
+            return new(handler.CreateAck(false, rejected.Code == NotifyRejections.BadSignature ? "signature error" : "invalid notify"), rejected.Code, null);
+        }
+
+        if (parsed is not NotifyParseResult.Payment { Notification: var notification })
+        {
+            return new(handler.CreateAck(false, "unsupported notify"), NotifyRejections.Unsupported, null);
+        }
+
         var payment = await _store.GetAsync(notification.PaymentId, cancellationToken);
         if (payment is null || payment.ProviderInstance != instance.Name)
         {
             Log.UnknownOrder(_logger, instance.Name, notification.PaymentId);
-            return (false, "unknown order", "unknown_order");
+            return new(handler.CreateAck(false, "unknown order"), "unknown_order", null);
         }
 
         // The notify arrives in the provider's trace, not the payment's: this span links back to the create,
@@ -71,13 +72,23 @@ internal sealed partial class NotifyPipeline
         using var apply = GatewayActivities.StartForPayment(GatewayActivities.NotifyApply, payment.Id, payment.TraceParent);
         apply?.SetTag("provider.instance", instance.Name).SetTag("payment.channel", payment.Channel);
         using var scope = PaymentLogScope.Begin(_logger, payment.Id);
-        var result = await ApplyToAsync(payment, notification, cancellationToken);
-        apply?.SetTag("notify.outcome", result.Outcome);
-        return result;
+        var (success, reason, outcome) = await ApplyAsync(instance, payment, notification, cancellationToken);
+        apply?.SetTag("notify.outcome", outcome);
+        return new(handler.CreateAck(success, reason), outcome, payment.Id);
     }
 
-    private async Task<(bool Success, string? Reason, string Outcome)> ApplyToAsync(PaymentRecord payment, PaymentNotification notification, CancellationToken cancellationToken)
+    private async Task<(bool Success, string? Reason, string Outcome)> ApplyAsync(
+        ProviderInstanceState instance, PaymentRecord payment, PaymentNotification notification, CancellationToken cancellationToken)
     {
+        var report = ToReport(notification);
+
+        // Checked before dedupe, so a notify that disagrees with the order is never acknowledged, not even
+        // as a "duplicate" of an earlier good one.
+        if (ProviderReportApplier.Disagreement(payment, report) is { } disagreement)
+        {
+            Log.Mismatch(_logger, payment.Id, disagreement);
+            return (false, "order mismatch", "mismatch");
+        }
 
         if (notification.ReviewReason is { } review)
         {
@@ -86,19 +97,30 @@ internal sealed partial class NotifyPipeline
             return (true, null, "review");
         }
 
-        var outcome = await _applier.ApplyAsync(payment, new ProviderReport
+        var dedupe = await BeginAsync($"notify:{instance.Name}:{payment.Id}:{notification.ProviderTransactionId}:{notification.Status}", cancellationToken);
+        switch (dedupe.State)
         {
-            Status = notification.Status,
-            ProviderTransactionId = notification.ProviderTransactionId,
-            Amount = notification.Amount,
-            PaidAmount = notification.PaidAmount,
-            Currency = notification.Currency,
-            AppId = notification.AppId,
-            MerchantId = notification.MerchantId,
-            PaidAt = notification.PaidAt,
-            Source = "notify",
-        }, cancellationToken);
+            case DedupeState.Done:
+                return (true, null, "duplicate");
+            case DedupeState.InProgress:
+                // The first copy is still being applied: ask the provider to come back rather than guess.
+                return (false, "processing", "in_progress");
+        }
 
+        var lease = dedupe.Lease!;
+        ReportOutcome outcome;
+        try
+        {
+            outcome = await _applier.ApplyAsync(payment, report, cancellationToken);
+        }
+        catch
+        {
+            await lease.ReleaseAsync(CancellationToken.None);
+            throw;
+        }
+
+        var success = outcome is ReportOutcome.Applied or ReportOutcome.AlreadyApplied or ReportOutcome.NoChange;
+        await (success ? lease.CompleteAsync(cancellationToken) : lease.ReleaseAsync(cancellationToken));
         return outcome switch
         {
             ReportOutcome.Applied => (true, null, "accepted"),
@@ -108,6 +130,38 @@ internal sealed partial class NotifyPipeline
         };
     }
 
+    /// <summary>
+    /// Takes the dedupe lease. A copy that arrives while the first is being applied waits a moment for it
+    /// (providers send bursts of duplicates and wait a few seconds for an answer), then reports what it found.
+    /// </summary>
+    private async Task<DedupeResult> BeginAsync(string key, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + InProgressWait;
+        while (true)
+        {
+            var result = await _deduplicator.TryBeginAsync(key, cancellationToken);
+            if (result.State != DedupeState.InProgress || _time.GetUtcNow() >= deadline)
+            {
+                return result;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken);
+        }
+    }
+
+    private static ProviderReport ToReport(PaymentNotification notification) => new()
+    {
+        Status = notification.Status,
+        ProviderTransactionId = notification.ProviderTransactionId,
+        Amount = notification.Amount,
+        PaidAmount = notification.PaidAmount,
+        Currency = notification.Currency,
+        AppId = notification.AppId,
+        MerchantId = notification.MerchantId,
+        PaidAt = notification.PaidAt,
+        Source = "notify",
+    };
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Notify for instance {Instance} rejected ({Code}): {Reason}")]
@@ -116,7 +170,13 @@ internal sealed partial class NotifyPipeline
         [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Notify for instance {Instance} names unknown order {PaymentId}")]
         public static partial void UnknownOrder(ILogger logger, string instance, string paymentId);
 
+        [LoggerMessage(EventId = 406, Level = LogLevel.Error, Message = "Payment {PaymentId}: notify REJECTED, it disagrees with the stored order: {Disagreement}")]
+        public static partial void Mismatch(ILogger logger, string paymentId, string disagreement);
+
         [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "Payment {PaymentId} flagged for review: {Reason}")]
         public static partial void FlaggedForReview(ILogger logger, string paymentId, string reason);
     }
 }
+
+/// <summary>The acknowledgement to send, and what happened (for the inbox, logs and metrics).</summary>
+internal sealed record NotifyResult(NotifyAck Ack, string Outcome, string? PaymentId);

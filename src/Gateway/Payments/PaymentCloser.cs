@@ -3,6 +3,7 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Store;
 using Gateway.Telemetry;
+using Gateway.Webhooks;
 
 namespace Gateway.Payments;
 
@@ -65,7 +66,9 @@ internal sealed class PaymentCloser
                 new Dictionary<string, object?> { ["providerCode"] = error.Code });
         }
 
-        await _store.TryTransitionAsync(new PaymentTransition(payment.Id, [PaymentStatus.Pending], PaymentStatus.Closed), _time.GetUtcNow(), cancellationToken);
+        await _store.TryTransitionAsync(
+            new PaymentTransition(payment.Id, [PaymentStatus.Pending], PaymentStatus.Closed) { EventType = WebhookEventTypes.PaymentClosed },
+            _time.GetUtcNow(), cancellationToken);
         var current = await _store.GetAsync(payment.Id, cancellationToken) ?? payment;
         return current.Status == PaymentStatus.Closed ? Results.Ok(PaymentResponse.From(current)) : NotClosable(current);
     }

@@ -7,6 +7,7 @@ using Gateway.Plugins;
 using Gateway.Routing;
 using Gateway.Telemetry;
 using Gateway.Store;
+using Gateway.Sync;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Payments;
@@ -32,13 +33,14 @@ internal sealed partial class PaymentCreator
     private readonly InstanceHealth _health;
     private readonly TimeProvider _time;
     private readonly GatewayOptions _options;
+    private readonly SyncOptions _sync;
     private readonly ILogger<PaymentCreator> _logger;
     private readonly GatewayMetrics _metrics;
     private readonly ProviderCallObserver _calls;
 
     public PaymentCreator(
         IPaymentStore store, GatewaySnapshotProvider snapshots, RouteInstancePicker picker, InstanceHealth health, TimeProvider time,
-        IOptions<GatewayOptions> options, ILogger<PaymentCreator> logger, GatewayMetrics metrics, ProviderCallObserver calls)
+        IOptions<GatewayOptions> options, IOptions<SyncOptions> sync, ILogger<PaymentCreator> logger, GatewayMetrics metrics, ProviderCallObserver calls)
     {
         _store = store;
         _snapshots = snapshots;
@@ -46,6 +48,7 @@ internal sealed partial class PaymentCreator
         _health = health;
         _time = time;
         _options = options.Value;
+        _sync = sync.Value;
         _logger = logger;
         _metrics = metrics;
         _calls = calls;
@@ -109,7 +112,7 @@ internal sealed partial class PaymentCreator
                 invalid.Message, new Dictionary<string, object?> { ["providerCode"] = invalid.Code }), false);
         }
 
-        var record = NewRecord(clientId, request, body.NotifyUrl, instance, now);
+        var record = NewRecord(clientId, request, body.NotifyUrl, instance, now) with { NextSyncAt = now + _sync.EffectiveSchedule[0] };
         if (!await _store.TryInsertAsync(record, cancellationToken))
         {
             Record(activity, request.Channel, instance.Name, "duplicate");

@@ -1,5 +1,6 @@
 using Gateway.Abstractions.Payments;
 using Gateway.Store;
+using Gateway.Webhooks;
 
 namespace Gateway.Payments;
 
@@ -38,7 +39,8 @@ internal sealed partial class ProviderReportApplier
         };
     }
 
-    private static string? Disagreement(PaymentRecord payment, ProviderReport report)
+    /// <summary>Why a report disagrees with the stored payment, or null when it agrees.</summary>
+    internal static string? Disagreement(PaymentRecord payment, ProviderReport report)
     {
         if (report.Amount is { } amount && amount != payment.Amount)
         {
@@ -70,6 +72,7 @@ internal sealed partial class ProviderReportApplier
             ProviderTransactionId = report.ProviderTransactionId,
             PaidAmount = report.PaidAmount ?? report.Amount,
             PaidAt = report.PaidAt ?? _time.GetUtcNow(),
+            EventType = WebhookEventTypes.PaymentSucceeded,
         };
         if (Payable.Contains(payment.Status) && await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
         {
@@ -95,7 +98,11 @@ internal sealed partial class ProviderReportApplier
 
     private async Task<ReportOutcome> ApplyEndAsync(PaymentRecord payment, PaymentStatus to, ProviderReport report, CancellationToken cancellationToken)
     {
-        var transition = new PaymentTransition(payment.Id, [PaymentStatus.Pending], to) { ProviderTransactionId = report.ProviderTransactionId };
+        var transition = new PaymentTransition(payment.Id, [PaymentStatus.Pending], to)
+        {
+            ProviderTransactionId = report.ProviderTransactionId,
+            EventType = WebhookEventTypes.For(to),
+        };
         if (await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
         {
             return ReportOutcome.Applied;

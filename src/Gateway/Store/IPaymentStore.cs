@@ -20,8 +20,20 @@ internal interface IPaymentStore
     /// <summary>Records what the provider answered to the create (the payer action and provider reference).</summary>
     Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Applies <paramref name="transition"/> if the payment is still in one of its source states.</summary>
+    /// <summary>
+    /// Applies <paramref name="transition"/> if the payment is still in one of its source states, and in the
+    /// same database transaction writes the webhook event it names (transactional outbox).
+    /// </summary>
     Task<bool> TryTransitionAsync(PaymentTransition transition, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> pending payments whose next sync is due, so that exactly one
+    /// gateway process syncs each.
+    /// </summary>
+    Task<IReadOnlyList<PaymentRecord>> ClaimDueForSyncAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Releases a sync lease and sets when to ask the provider next (null: no more syncs).</summary>
+    Task ScheduleNextSyncAsync(string id, string owner, DateTimeOffset? nextSyncAt, CancellationToken cancellationToken);
 
     /// <summary>Flags a payment for review without changing its status.</summary>
     Task FlagForReviewAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken);

@@ -44,4 +44,10 @@ internal sealed record PaymentRecord
 
     /// <summary>The W3C traceparent of the create request, so later spans can link back to it.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>When the background sync should next ask the provider, while pending.</summary>
+    public DateTimeOffset? NextSyncAt { get; init; }
+
+    /// <summary>How many times the background sync has asked the provider.</summary>
+    public int SyncAttempts { get; init; }
 }

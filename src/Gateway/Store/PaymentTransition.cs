@@ -13,4 +13,10 @@ internal sealed record PaymentTransition(string PaymentId, IReadOnlyList<Payment
     public DateTimeOffset? PaidAt { get; init; }
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
+
+    /// <summary>
+    /// The merchant webhook event this transition emits (e.g. <c>payment.succeeded</c>), written in the same
+    /// database transaction as the state change (transactional outbox), or null for none.
+    /// </summary>
+    public string? EventType { get; init; }
 }

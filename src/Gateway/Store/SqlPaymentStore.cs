@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Gateway.Abstractions.Payments;
+using Gateway.Webhooks;
 
 namespace Gateway.Store;
 
@@ -9,10 +10,14 @@ internal sealed class SqlPaymentStore : IPaymentStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly StoreDialect _dialect;
+    private readonly Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> _createEvent;
 
-    public SqlPaymentStore(StoreDialect dialect)
+    /// <param name="dialect">The database.</param>
+    /// <param name="createEvent">Builds the outbox row for a transition's event (null: no webhook target).</param>
+    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent)
     {
         _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
+        _createEvent = createEvent ?? throw new ArgumentNullException(nameof(createEvent));
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -35,7 +40,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
             @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
             @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
             @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
-            @paid_at, @trace_parent)
+            @paid_at, @trace_parent, @next_sync_at, 0)
             """;
         command.Add("id", p.Id).Add("client_id", p.ClientId).Add("merchant_order_id", p.MerchantOrderId).Add("channel", p.Channel)
             .Add("provider_instance", p.ProviderInstance).Add("plugin", p.Plugin).Add("app_id", p.AppId).Add("merchant_id", p.MerchantId)
@@ -45,7 +50,8 @@ internal sealed class SqlPaymentStore : IPaymentStore
             .Add("action", p.Action is null ? null : JsonSerializer.Serialize(p.Action, Json)).Add("provider_reference", p.ProviderReference)
             .Add("provider_transaction_id", p.ProviderTransactionId).Add("paid_amount", p.PaidAmount).Add("error_code", p.ErrorCode)
             .Add("error_message", p.ErrorMessage).Add("review_reason", p.ReviewReason).Add("created_at", p.CreatedAt)
-            .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent);
+            .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent)
+            .Add("next_sync_at", p.NextSyncAt);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -77,29 +83,77 @@ internal sealed class SqlPaymentStore : IPaymentStore
 
     public async Task<bool> TryTransitionAsync(PaymentTransition t, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
         var from = string.Join(", ", t.From.Select((_, i) => "@from" + i));
-        var changed = await ExecuteAsync(
-            $"""
-            UPDATE payments SET status = @to, updated_at = @now,
+        update.CommandText = $"""
+            UPDATE payments SET status = @to, updated_at = @now, sync_lease_owner = NULL, sync_lease_until = NULL,
                 provider_transaction_id = COALESCE(@txn, provider_transaction_id),
                 paid_amount = COALESCE(@paid_amount, paid_amount),
                 paid_at = COALESCE(@paid_at, paid_at),
                 error_code = COALESCE(@error_code, error_code),
                 error_message = COALESCE(@error_message, error_message)
             WHERE id = @id AND status IN ({from})
-            """,
-            c =>
-            {
-                c.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
-                    .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage).Add("id", t.PaymentId);
-                for (var i = 0; i < t.From.Count; i++)
-                {
-                    c.Add("from" + i, t.From[i].ToName());
-                }
-            },
-            cancellationToken);
-        return changed == 1;
+            """;
+        update.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
+            .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage).Add("id", t.PaymentId);
+        for (var i = 0; i < t.From.Count; i++)
+        {
+            update.Add("from" + i, t.From[i].ToName());
+        }
+
+        if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        // Transactional outbox: the event commits with the state change or not at all.
+        if (t.EventType is { } type && await ReadAsync(connection, transaction, t.PaymentId, cancellationToken) is { } updated
+            && _createEvent(updated, type, now) is { } webhook)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO webhook_events (id, payment_id, client_id, type, url, payload, status, attempts, next_attempt_at, created_at)
+                VALUES (@id, @payment_id, @client_id, @type, @url, @payload, @status, 0, @next_attempt_at, @created_at)
+                """;
+            insert.Add("id", webhook.Id).Add("payment_id", webhook.PaymentId).Add("client_id", webhook.ClientId).Add("type", webhook.Type)
+                .Add("url", webhook.Url).Add("payload", webhook.Payload).Add("status", webhook.Status)
+                .Add("next_attempt_at", webhook.NextAttemptAt).Add("created_at", webhook.CreatedAt);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
+
+    public async Task<IReadOnlyList<PaymentRecord>> ClaimDueForSyncAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        // One statement claims the rows, so two gateway instances never sync the same payment at once.
+        var rows = await QueryAsync(
+            $"""
+            UPDATE payments SET sync_lease_owner = @owner, sync_lease_until = @until
+            WHERE id IN (
+                SELECT id FROM payments
+                WHERE status = 'pending' AND next_sync_at <= @now AND (sync_lease_until IS NULL OR sync_lease_until < @now)
+                ORDER BY next_sync_at LIMIT @limit {_dialect.SkipLocked})
+            RETURNING {PaymentSchema.Columns}
+            """,
+            c => c.Add("owner", owner).Add("until", now + lease).Add("now", now).Add("limit", limit),
+            cancellationToken);
+        return rows;
+    }
+
+    public Task ScheduleNextSyncAsync(string id, string owner, DateTimeOffset? nextSyncAt, CancellationToken cancellationToken)
+        => ExecuteAsync(
+            """
+            UPDATE payments SET next_sync_at = @next, sync_attempts = sync_attempts + 1, sync_lease_owner = NULL, sync_lease_until = NULL
+            WHERE id = @id AND sync_lease_owner = @owner
+            """,
+            c => c.Add("next", nextSyncAt).Add("id", id).Add("owner", owner),
+            cancellationToken);
 
     public Task FlagForReviewAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken)
         => ExecuteAsync(
@@ -159,6 +213,16 @@ internal sealed class SqlPaymentStore : IPaymentStore
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
+    private static async Task<PaymentRecord?> ReadAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {PaymentSchema.Columns} FROM payments WHERE id = @id";
+        command.Add("id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
@@ -215,5 +279,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
         ExpiresAt = r.Time(26),
         PaidAt = r.IsDBNull(27) ? null : r.Time(27),
         TraceParent = r.NullableString(28),
+        NextSyncAt = r.IsDBNull(29) ? null : r.Time(29),
+        SyncAttempts = Convert.ToInt32(r.GetValue(30), System.Globalization.CultureInfo.InvariantCulture),
     };
 }

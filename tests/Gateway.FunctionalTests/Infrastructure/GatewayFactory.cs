@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Gateway.Security;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.FunctionalTests.Infrastructure;
@@ -29,6 +29,8 @@ public class GatewayFactory : WebApplicationFactory<Program>
     public const string AppB = "wxbbbbbbbbbbbbbbbb";
     public const string MchA = "1900000001";
     public const string MchB = "1900000002";
+    public const string WebhookSecretA = "whsec_test_client_a_current";
+    public const string WebhookSecretA2 = "whsec_test_client_a_next_one";
 
     // PaysAPI accounts with tokens the tests know, so they can sign notifies and check nothing leaks them.
     public const string PaysApiFormUid = "func0form0uid00000000001";
@@ -55,6 +57,10 @@ public class GatewayFactory : WebApplicationFactory<Program>
         UseKestrel(Port);
         StartServer();
     }
+
+    /// <summary>A gateway with extra settings and test services, for a test that needs its own.</summary>
+    public static GatewayFactory With(IReadOnlyDictionary<string, string?>? extraSettings, Action<IServiceCollection>? testServices = null)
+        => new(_ => extraSettings ?? new Dictionary<string, string?>(), testServices);
 
     public int Port { get; }
 
@@ -140,6 +146,16 @@ public class GatewayFactory : WebApplicationFactory<Program>
         ["Sandbox:WeChatPay:NotifyRetrySchedule:0"] = "00:00:00.200",
         ["Sandbox:WeChatPay:NotifyRetrySchedule:1"] = "00:00:00.400",
         ["Sandbox:WeChatPay:NotifyRetrySchedule:2"] = "00:00:00.800",
+        ["Gateway:Clients:client-a:WebhookSecrets:0"] = WebhookSecretA,
+        ["Gateway:Clients:client-a:WebhookSecrets:1"] = WebhookSecretA2,
+        ["Gateway:Webhooks:PollInterval"] = "00:00:00.100",
+        ["Gateway:Webhooks:RetrySchedule:0"] = "00:00:00.300",
+        ["Gateway:Webhooks:RetrySchedule:1"] = "00:00:00.300",
+        ["Gateway:Webhooks:RetrySchedule:2"] = "00:00:00.500",
+        ["Gateway:Webhooks:RetrySchedule:3"] = "00:00:01",
+        ["Gateway:Webhooks:RetrySchedule:4"] = "00:00:01",
+        ["Gateway:Webhooks:RetrySchedule:5"] = "00:00:01",
+        ["Gateway:Sync:PollInterval"] = "00:00:00.100",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

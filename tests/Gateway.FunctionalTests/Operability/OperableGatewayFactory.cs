@@ -71,11 +71,7 @@ public sealed class OperableGatewayFactory : GatewayFactory
     private static void Configure(IServiceCollection services, State state)
     {
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(new SpanList(state.Spans)));
-        services.AddSingleton<IPaymentStore>(sp =>
-        {
-            state.Store.Current = new SwitchableStore(ActivatorUtilities.CreateInstance<SqlPaymentStore>(sp));
-            return state.Store.Current;
-        });
+        services.DecoratePaymentStore(store => state.Store.Current = new SwitchableStore(store));
         services.AddSingleton<IStartupFilter, SlowSandboxFilter>();
     }
 

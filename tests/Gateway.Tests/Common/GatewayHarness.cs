@@ -34,10 +34,10 @@ internal sealed class GatewayHarness : IDisposable
         Snapshots.LoadConfiguration();
         Health = new InstanceHealth(Time, new StaticOptionsMonitor<RoutingOptions>(new RoutingOptions { BenchSeconds = 30 }), Loggers.CreateLogger<InstanceHealth>());
         Picker = new RouteInstancePicker(Health);
-        Store = new SqlPaymentStore(new SqliteDialect($"Data Source={_databasePath}"));
+        Store = new SqlPaymentStore(new SqliteDialect($"Data Source={_databasePath}"), (_, _, _) => null);
         Store.InitializeAsync(default).GetAwaiter().GetResult();
         var metrics = new Telemetry.GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        Creator = new PaymentCreator(Store, Snapshots, Picker, Health, Time, options, Loggers.CreateLogger<PaymentCreator>(), metrics, new Telemetry.ProviderCallObserver(metrics, Time));
+        Creator = new PaymentCreator(Store, Snapshots, Picker, Health, Time, options, Options.Create(new Sync.SyncOptions()), Loggers.CreateLogger<PaymentCreator>(), metrics, new Telemetry.ProviderCallObserver(metrics, Time));
     }
 
     public IConfigurationRoot Configuration { get; }

@@ -1,4 +1,5 @@
 using Gateway.Abstractions.Payments;
+using Gateway.Webhooks;
 
 namespace Gateway.Store.Tests;
 
@@ -7,7 +8,14 @@ public abstract class PaymentStoreContractTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_750_000_000_000);
 
-    internal abstract Task<IPaymentStore> CreateStoreAsync();
+    internal abstract Task<StoreDialect> CreateDialectAsync();
+
+    internal async Task<IPaymentStore> CreateStoreAsync()
+    {
+        var store = new SqlPaymentStore(await CreateDialectAsync(), TestEvents.Create);
+        await store.InitializeAsync(default);
+        return store;
+    }
 
     internal static PaymentRecord NewPayment(string id, string merchantOrderId = "order-1", string clientId = "shop") => new()
     {
@@ -102,6 +110,62 @@ public abstract class PaymentStoreContractTests
     }
 
     [Fact]
+    public async Task Transition_WritesItsWebhookEvent_InTheSameTransaction_OnlyWhenApplied()
+    {
+        var dialect = await CreateDialectAsync();
+        var store = new SqlPaymentStore(dialect, TestEvents.Create);
+        await store.TryInsertAsync(NewPayment("pay_1") with { NotifyUrl = "http://127.0.0.1:9/hook" }, default);
+        var paid = new PaymentTransition("pay_1", [PaymentStatus.Pending], PaymentStatus.Succeeded) { EventType = WebhookEventTypes.PaymentSucceeded };
+
+        Assert.True(await store.TryTransitionAsync(paid, Now, default));
+        Assert.False(await store.TryTransitionAsync(paid, Now, default));
+
+        var events = await new WebhookStore(dialect).ListAsync("pay_1", null, 10, default);
+        var single = Assert.Single(events);
+        Assert.Equal(WebhookEventTypes.PaymentSucceeded, single.Type);
+        Assert.Contains("\"status\":\"succeeded\"", single.Payload);
+    }
+
+    [Fact]
+    public async Task WebhookClaims_AreExclusive_UntilTheLeaseEnds()
+    {
+        var dialect = await CreateDialectAsync();
+        var store = new SqlPaymentStore(dialect, TestEvents.Create);
+        for (var i = 0; i < 10; i++)
+        {
+            await store.TryInsertAsync(NewPayment($"pay_{i}", $"order-{i}") with { NotifyUrl = "http://127.0.0.1:9/hook" }, default);
+            await store.TryTransitionAsync(new PaymentTransition($"pay_{i}", [PaymentStatus.Pending], PaymentStatus.Closed) { EventType = WebhookEventTypes.PaymentClosed }, Now, default);
+        }
+
+        var webhooks = new WebhookStore(dialect);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => webhooks.ClaimDueAsync($"worker-{w}", Now, TimeSpan.FromMinutes(1), 10, default)));
+
+        Assert.Equal(10, claims.Sum(c => c.Count));
+        Assert.Equal(10, claims.SelectMany(c => c).Select(e => e.Id).Distinct().Count());
+        Assert.Empty(await webhooks.ClaimDueAsync("late", Now.AddSeconds(30), TimeSpan.FromMinutes(1), 10, default));
+        Assert.Equal(10, (await webhooks.ClaimDueAsync("late", Now.AddMinutes(2), TimeSpan.FromMinutes(1), 10, default)).Count);
+    }
+
+    [Fact]
+    public async Task SyncClaims_AreExclusive_AndRescheduled()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(NewPayment("pay_1") with { NextSyncAt = Now }, default);
+        await store.TryInsertAsync(NewPayment("pay_2", "order-2") with { NextSyncAt = Now.AddHours(1) }, default);
+
+        var first = await store.ClaimDueForSyncAsync("a", Now, TimeSpan.FromMinutes(1), 10, default);
+        var second = await store.ClaimDueForSyncAsync("b", Now, TimeSpan.FromMinutes(1), 10, default);
+
+        Assert.Equal("pay_1", Assert.Single(first).Id);
+        Assert.Empty(second);
+        await store.ScheduleNextSyncAsync("pay_1", "a", Now.AddMinutes(5), default);
+        var read = await store.GetAsync("pay_1", default);
+        Assert.Equal(1, read!.SyncAttempts);
+        Assert.Equal(Now.AddMinutes(5), read.NextSyncAt);
+        Assert.Empty(await store.ClaimDueForSyncAsync("b", Now.AddMinutes(4), TimeSpan.FromMinutes(1), 10, default));
+    }
+
+    [Fact]
     public async Task SetAction_AndFlag_DoNotChangeStatus()
     {
         var store = await CreateStoreAsync();
@@ -142,13 +206,18 @@ public abstract class PaymentStoreContractTests
 
 public sealed class SqlitePaymentStoreTests : PaymentStoreContractTests
 {
-    internal override Task<IPaymentStore> CreateStoreAsync() => CreateStoreAsyncForOthers();
+    internal override async Task<StoreDialect> CreateDialectAsync()
+    {
+        var dialect = new SqliteDialect($"Data Source={Path.Combine(Path.GetTempPath(), $"gateway-test-{Guid.NewGuid():N}.db")}");
+        await new SqlPaymentStore(dialect, TestEvents.Create).InitializeAsync(default);
+        return dialect;
+    }
 
     /// <summary>A fresh store in a temporary file, for tests of other components.</summary>
     internal async Task<IPaymentStore> CreateStoreAsyncForOthers()
     {
         var path = Path.Combine(Path.GetTempPath(), $"gateway-test-{Guid.NewGuid():N}.db");
-        var store = new SqlPaymentStore(new SqliteDialect($"Data Source={path}"));
+        var store = new SqlPaymentStore(new SqliteDialect($"Data Source={path}"), TestEvents.Create);
         await store.InitializeAsync(default);
         return store;
     }

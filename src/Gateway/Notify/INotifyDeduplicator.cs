@@ -1,0 +1,35 @@
+namespace Gateway.Notify;
+
+/// <summary>
+/// Makes notify handling exactly-once across gateway processes: a short "processing" lease while one
+/// process applies a notify, then "done" kept longer than the providers' retry window.
+/// </summary>
+internal interface INotifyDeduplicator
+{
+    /// <summary>Tries to take the lease for <paramref name="key"/>. Throws when the backing store is unreachable.</summary>
+    Task<DedupeResult> TryBeginAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>What <see cref="INotifyDeduplicator.TryBeginAsync"/> found.</summary>
+internal enum DedupeState
+{
+    /// <summary>This caller holds the processing lease.</summary>
+    Began,
+
+    /// <summary>Already applied: acknowledge at once.</summary>
+    Done,
+
+    /// <summary>Another caller is applying it now: answer so the provider retries later.</summary>
+    InProgress,
+}
+
+/// <summary>The state, and the lease when <see cref="DedupeState.Began"/>.</summary>
+internal sealed record DedupeResult(DedupeState State, INotifyLease? Lease);
+
+/// <summary>A processing lease: complete it once the outcome is durable, or release it so a retry can run.</summary>
+internal interface INotifyLease
+{
+    Task CompleteAsync(CancellationToken cancellationToken);
+
+    Task ReleaseAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using System.Text.Json;
+using Gateway.Store;
+
+namespace Gateway.Notify;
+
+/// <summary>
+/// Every notify's raw bytes and headers, stored before parsing, so one rejected for a configuration
+/// mistake can be re-driven by ops once it is fixed.
+/// </summary>
+internal sealed class NotifyInbox
+{
+    private const string Columns = "id, instance, kind, received_at, content_type, headers, body, outcome, payment_id, processed_at";
+    private readonly StoreDialect _dialect;
+
+    public NotifyInbox(StoreDialect dialect)
+    {
+        _dialect = dialect;
+    }
+
+    public async Task<string> AddAsync(string instance, string kind, string? contentType, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var id = "ntf_" + Guid.CreateVersion7(now).ToString("N");
+        await ExecuteAsync(
+            "INSERT INTO notify_inbox (id, instance, kind, received_at, content_type, headers, body) VALUES (@id, @instance, @kind, @received_at, @content_type, @headers, @body)",
+            c => c.Add("id", id).Add("instance", instance).Add("kind", kind).Add("received_at", now).Add("content_type", contentType)
+                .Add("headers", JsonSerializer.Serialize(headers)).Add("body", body),
+            cancellationToken);
+        return id;
+    }
+
+    public Task SetOutcomeAsync(string id, string outcome, string? paymentId, DateTimeOffset now, CancellationToken cancellationToken)
+        => ExecuteAsync(
+            "UPDATE notify_inbox SET outcome = @outcome, payment_id = COALESCE(@payment_id, payment_id), processed_at = @now WHERE id = @id",
+            c => c.Add("outcome", outcome).Add("payment_id", paymentId).Add("now", now).Add("id", id),
+            cancellationToken);
+
+    public async Task<NotifyInboxEntry?> GetAsync(string id, CancellationToken cancellationToken)
+        => (await QueryAsync($"SELECT {Columns} FROM notify_inbox WHERE id = @id", c => c.Add("id", id), cancellationToken)).SingleOrDefault();
+
+    public Task<List<NotifyInboxEntry>> ListAsync(string? instance, string? outcome, int limit, CancellationToken cancellationToken)
+        => QueryAsync(
+            $"SELECT {Columns} FROM notify_inbox WHERE (@instance = '' OR instance = @instance) AND (@outcome = '' OR outcome = @outcome) ORDER BY received_at DESC, id DESC LIMIT @limit",
+            c => c.Add("instance", instance ?? "").Add("outcome", outcome ?? "").Add("limit", limit),
+            cancellationToken);
+
+    private async Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<List<NotifyInboxEntry>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<NotifyInboxEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new NotifyInboxEntry(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.Time(3), reader.NullableString(4),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [],
+                (byte[])reader.GetValue(6), reader.NullableString(7), reader.NullableString(8), reader.IsDBNull(9) ? null : reader.Time(9)));
+        }
+
+        return entries;
+    }
+}
+
+/// <summary>A stored notify.</summary>
+internal sealed record NotifyInboxEntry(
+    string Id, string Instance, string Kind, DateTimeOffset ReceivedAt, string? ContentType, IReadOnlyDictionary<string, string> Headers,
+    byte[] Body, string? Outcome, string? PaymentId, DateTimeOffset? ProcessedAt);

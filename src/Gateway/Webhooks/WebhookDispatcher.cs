@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text;
+using Gateway.Abstractions.Hosting;
+using Gateway.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Webhooks;
+
+/// <summary>
+/// Delivers outbox events: claims due ones under a lease (so two gateway processes never send the same
+/// event at once), POSTs the signed JSON, and retries with backoff until a 2xx or the schedule runs out.
+/// Every attempt is recorded.
+/// </summary>
+internal sealed partial class WebhookDispatcher : BackgroundService
+{
+    public const string HttpClientName = "Gateway.Webhooks";
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly WebhookStore _store;
+    private readonly GatewaySnapshotProvider _snapshots;
+    private readonly IHttpClientFactory _http;
+    private readonly TimeProvider _time;
+    private readonly WebhookOptions _options;
+    private readonly ILogger<WebhookDispatcher> _logger;
+
+    public WebhookDispatcher(
+        WebhookStore store, GatewaySnapshotProvider snapshots, IHttpClientFactory http, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
+    {
+        _store = store;
+        _snapshots = snapshots;
+        _http = http;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var due = await _store.ClaimDueAsync(_owner, _time.GetUtcNow(), Lease, 20, stoppingToken);
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken }, DeliverAsync);
+                if (due.Count > 0)
+                {
+                    continue; // more may be waiting
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.PollFailed(_logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(_options.PollInterval, _time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async ValueTask DeliverAsync(WebhookEvent webhook, CancellationToken cancellationToken)
+    {
+        using var activity = GatewayActivitySource.Instance.StartActivity("webhook.deliver", ActivityKind.Producer);
+        activity?.SetTag("payment.id", webhook.PaymentId).SetTag("webhook.event_id", webhook.Id).SetTag("webhook.type", webhook.Type);
+        var started = _time.GetUtcNow();
+        int? status = null;
+        string? error = null;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new StringContent(webhook.Payload, Encoding.UTF8, "application/json") };
+            var secrets = _snapshots.Current.Clients.GetValueOrDefault(webhook.ClientId)?.WebhookSecrets ?? [];
+            request.Headers.Add(WebhookSigner.HeaderName, WebhookSigner.Sign(webhook.Payload, started, secrets));
+            request.Headers.Add("Gateway-Event-Id", webhook.Id);
+            request.Headers.Add("Gateway-Event-Type", webhook.Type);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
+            using var response = await _http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            status = (int)response.StatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            error = ex is OperationCanceledException ? "timeout" : ex.Message;
+        }
+
+        var delivered = status is >= 200 and < 300;
+        var retryAt = delivered || webhook.Attempts >= _options.Schedule.Count ? (DateTimeOffset?)null : _time.GetUtcNow() + _options.Schedule[webhook.Attempts];
+        var attempt = new WebhookAttempt(webhook.Id, started, status, error, (long)(_time.GetUtcNow() - started).TotalMilliseconds);
+        await _store.RecordAttemptAsync(webhook, _owner, attempt, retryAt, CancellationToken.None);
+        activity?.SetTag("webhook.status_code", status).SetTag("webhook.outcome", delivered ? "delivered" : retryAt is null ? "gave_up" : "retry");
+        if (!delivered)
+        {
+            Log.AttemptFailed(_logger, webhook.Id, webhook.PaymentId, webhook.Attempts + 1, status?.ToString() ?? error ?? "unknown", retryAt);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Webhook dispatch poll failed; retrying")]
+        public static partial void PollFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Webhook {EventId} for payment {PaymentId}: attempt {Attempt} failed ({Outcome}); next at {RetryAt}")]
+        public static partial void AttemptFailed(ILogger logger, string eventId, string paymentId, int attempt, string outcome, DateTimeOffset? retryAt);
+    }
+}

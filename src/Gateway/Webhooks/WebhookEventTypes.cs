@@ -1,0 +1,22 @@
+using Gateway.Abstractions.Payments;
+
+namespace Gateway.Webhooks;
+
+/// <summary>The merchant webhook event types.</summary>
+internal static class WebhookEventTypes
+{
+    public const string PaymentSucceeded = "payment.succeeded";
+    public const string PaymentFailed = "payment.failed";
+    public const string PaymentClosed = "payment.closed";
+    public const string PaymentExpired = "payment.expired";
+
+    /// <summary>The event a transition into <paramref name="status"/> emits.</summary>
+    public static string? For(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Succeeded => PaymentSucceeded,
+        PaymentStatus.Failed => PaymentFailed,
+        PaymentStatus.Closed => PaymentClosed,
+        PaymentStatus.Expired => PaymentExpired,
+        _ => null,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using System.Xml.Linq;
+using Gateway.FunctionalTests.Infrastructure;
+
+namespace Gateway.FunctionalTests.Reliability;
+
+/// <summary>WeChat payment notifies for instance wx-a, signed independently, and how to post them.</summary>
+internal static class NotifyFixtures
+{
+    /// <summary>A fresh 28-digit WeChat-style transaction id, so dedupe keys never collide across runs.</summary>
+    public static string NewTransactionId() => "4200" + string.Concat(Enumerable.Range(0, 24).Select(_ => (char)('0' + Random.Shared.Next(10))));
+
+    public static string PaidNotify(string paymentId, long totalFee, string transactionId)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["return_code"] = "SUCCESS",
+            ["appid"] = GatewayFactory.AppA,
+            ["mch_id"] = GatewayFactory.MchA,
+            ["nonce_str"] = Guid.NewGuid().ToString("N"),
+            ["result_code"] = "SUCCESS",
+            ["openid"] = "oTestPayer",
+            ["trade_type"] = "NATIVE",
+            ["bank_type"] = "OTHERS",
+            ["total_fee"] = totalFee.ToString(),
+            ["fee_type"] = "CNY",
+            ["cash_fee"] = totalFee.ToString(),
+            ["transaction_id"] = transactionId,
+            ["out_trade_no"] = paymentId,
+            ["time_end"] = "20261122203000",
+        };
+        fields["sign"] = IndependentWeChatSigner.Md5(fields, GatewayFactory.MerchantAKey);
+        return IndependentWeChatSigner.Xml(fields);
+    }
+
+    /// <summary>Posts a notify and returns WeChat's return_code from the gateway's answer ("ERROR" when it did not answer).</summary>
+    public static async Task<string> PostAsync(HttpClient http, string instance, string body)
+    {
+        try
+        {
+            var response = await http.PostAsync($"/notify/{instance}", new StringContent(body, Encoding.UTF8, "text/xml"));
+            return XElement.Parse(await response.Content.ReadAsStringAsync()).Element("return_code")?.Value ?? "NONE";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Xml.XmlException)
+        {
+            return "ERROR";
+        }
+    }
+}
