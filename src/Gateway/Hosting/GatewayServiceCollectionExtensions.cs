@@ -85,26 +85,4 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<NotifyReceiver>();
         return services;
     }
-
-    /// <summary>
-    /// Redis when configured (then required: its failure makes notifies answer FAIL rather than run without
-    /// dedupe), else in-process implementations that serve a single gateway instance.
-    /// </summary>
-    private static void AddGatewayStateBackend(this IServiceCollection services, string? redisConfiguration)
-    {
-        if (string.IsNullOrWhiteSpace(redisConfiguration))
-        {
-            services.TryAddSingleton<IGatewayCache, InMemoryGatewayCache>();
-            services.TryAddSingleton<INotifyDeduplicator, InMemoryNotifyDeduplicator>();
-            services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
-            return;
-        }
-
-        var options = StackExchange.Redis.ConfigurationOptions.Parse(redisConfiguration);
-        options.AbortOnConnectFail = false; // start even if Redis is down; operations fail (and notifies answer FAIL) until it is back
-        services.TryAddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
-        services.TryAddSingleton<IGatewayCache, RedisGatewayCache>();
-        services.TryAddSingleton<INotifyDeduplicator, RedisNotifyDeduplicator>();
-        services.TryAddSingleton<IIdempotencyStore, RedisIdempotencyStore>();
-    }
 }

@@ -19,10 +19,8 @@ internal static class AdminEndpoints
         admin.MapGet("/instances", Instances);
         admin.MapGet("/routes", Routes);
         admin.MapGet("/payments", SearchPaymentsAsync);
-
-        // Filled in by the webhook/notify-inbox work; listed so ops tooling can rely on the paths.
-        admin.MapGet("/notify-inbox", () => NotYet("The notify inbox"));
-        admin.MapGet("/webhook-deliveries", () => NotYet("Webhook deliveries"));
+        admin.MapNotifyInboxAdmin();
+        admin.MapWebhookDeliveryAdmin();
     }
 
     private static AdminList<AdminPlugin> Plugins(PluginCatalog catalog)
@@ -76,7 +74,4 @@ internal static class AdminEndpoints
         var payments = await store.SearchAsync(search, cancellationToken);
         return Results.Ok(new AdminList<AdminPayment>(payments.Select(p => new AdminPayment(PaymentResponse.From(p), p.ClientId, p.Plugin, p.TraceParent)).ToList()));
     }
-
-    private static IResult NotYet(string what)
-        => GatewayProblems.Problem(StatusCodes.Status501NotImplemented, "not_implemented", $"{what} is not available yet.");
 }

@@ -71,6 +71,10 @@ internal sealed class WebhookStore
             c => c.Add("payment_id", paymentId ?? "").Add("status", status ?? "").Add("limit", limit),
             cancellationToken);
 
+    /// <summary>One event by id, or null.</summary>
+    public async Task<WebhookEvent?> GetAsync(string eventId, CancellationToken cancellationToken)
+        => (await QueryAsync($"SELECT {Columns} FROM webhook_events WHERE id = @id", c => c.Add("id", eventId), cancellationToken)).SingleOrDefault();
+
     /// <summary>The attempts of one event, oldest first.</summary>
     public async Task<List<WebhookAttempt>> AttemptsAsync(string eventId, CancellationToken cancellationToken)
     {
