@@ -86,7 +86,8 @@ internal sealed partial class PaymentCreator
     private async Task<CreateAttempt> AttemptAsync(
         string clientId, CreatePaymentBody body, RouteState route, ProviderInstanceState instance, Activity? activity, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        // Millisecond precision, as the store keeps it, so the create answer and later reads agree.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
         var request = new CreatePaymentRequest
         {
             PaymentId = PaymentIds.NewPaymentId(now),
