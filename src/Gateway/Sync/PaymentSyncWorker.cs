@@ -1,5 +1,6 @@
 using Gateway.Abstractions.Payments;
 using Gateway.Configuration;
+using Gateway.Hosting;
 using Gateway.Payments;
 using Gateway.Store;
 using Gateway.Webhooks;
@@ -13,10 +14,9 @@ namespace Gateway.Sync;
 /// Payments are claimed with a lease, so two gateway processes never work on the same one; a racing
 /// notify is harmless because every change is a conditional transition.
 /// </summary>
-internal sealed partial class PaymentSyncWorker : BackgroundService
+internal sealed partial class PaymentSyncWorker : PollingWorker
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly IPaymentStore _store;
     private readonly PaymentSynchronizer _synchronizer;
     private readonly GatewaySnapshotProvider _snapshots;
@@ -26,6 +26,7 @@ internal sealed partial class PaymentSyncWorker : BackgroundService
 
     public PaymentSyncWorker(
         IPaymentStore store, PaymentSynchronizer synchronizer, GatewaySnapshotProvider snapshots, TimeProvider time, IOptions<SyncOptions> options, ILogger<PaymentSyncWorker> logger)
+        : base(time, logger)
     {
         _store = store;
         _synchronizer = synchronizer;
@@ -35,41 +36,17 @@ internal sealed partial class PaymentSyncWorker : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan PollInterval => _options.PollInterval;
+
+    protected override async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var due = await _store.ClaimDueForSyncAsync(LeaseOwner, _time.GetUtcNow(), Lease, 20, cancellationToken);
+        foreach (var payment in due)
         {
-            try
-            {
-                var due = await _store.ClaimDueForSyncAsync(_owner, _time.GetUtcNow(), Lease, 20, stoppingToken);
-                foreach (var payment in due)
-                {
-                    await SyncOneAsync(payment, stoppingToken);
-                }
-
-                if (due.Count > 0)
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.PollFailed(_logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(_options.PollInterval, _time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await SyncOneAsync(payment, cancellationToken);
         }
+
+        return due.Count;
     }
 
     private async Task SyncOneAsync(PaymentRecord payment, CancellationToken cancellationToken)
@@ -83,7 +60,7 @@ internal sealed partial class PaymentSyncWorker : BackgroundService
             // Still pending: ask again later, but never later than the moment it expires.
             var delay = _options.EffectiveSchedule[Math.Min(payment.SyncAttempts + 1, _options.EffectiveSchedule.Count - 1)];
             var next = payment.ExpiresAt > now ? Min(now + delay, payment.ExpiresAt) : now + delay;
-            await _store.ScheduleNextSyncAsync(payment.Id, _owner, next, cancellationToken);
+            await _store.ScheduleNextSyncAsync(payment.Id, LeaseOwner, next, cancellationToken);
         }
     }
 
@@ -120,9 +97,6 @@ internal sealed partial class PaymentSyncWorker : BackgroundService
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 600, Level = LogLevel.Error, Message = "Payment sync poll failed; retrying")]
-        public static partial void PollFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Payment {PaymentId}: the provider refused to close the expired order ({Code}); syncing instead")]
         public static partial void CloseRefused(ILogger logger, string paymentId, string code);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Gateway.Abstractions.Hosting;
 using Gateway.Configuration;
+using Gateway.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Webhooks;
@@ -11,11 +12,10 @@ namespace Gateway.Webhooks;
 /// event at once), POSTs the signed JSON, and retries with backoff until a 2xx or the schedule runs out.
 /// Every attempt is recorded.
 /// </summary>
-internal sealed partial class WebhookDispatcher : BackgroundService
+internal sealed partial class WebhookDispatcher : PollingWorker
 {
     public const string HttpClientName = "Gateway.Webhooks";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly WebhookStore _store;
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly IHttpClientFactory _http;
@@ -25,6 +25,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
 
     public WebhookDispatcher(
         WebhookStore store, GatewaySnapshotProvider snapshots, IHttpClientFactory http, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
+        : base(time, logger)
     {
         _store = store;
         _snapshots = snapshots;
@@ -34,37 +35,13 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var due = await _store.ClaimDueAsync(_owner, _time.GetUtcNow(), Lease, 20, stoppingToken);
-                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken }, DeliverAsync);
-                if (due.Count > 0)
-                {
-                    continue; // more may be waiting
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.PollFailed(_logger, ex);
-            }
+    protected override TimeSpan PollInterval => _options.PollInterval;
 
-            try
-            {
-                await Task.Delay(_options.PollInterval, _time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    protected override async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var due = await _store.ClaimDueAsync(LeaseOwner, _time.GetUtcNow(), Lease, 20, cancellationToken);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, DeliverAsync);
+        return due.Count;
     }
 
     private async ValueTask DeliverAsync(WebhookEvent webhook, CancellationToken cancellationToken)
@@ -94,7 +71,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         var delivered = status is >= 200 and < 300;
         var retryAt = delivered || webhook.Attempts >= _options.Schedule.Count ? (DateTimeOffset?)null : _time.GetUtcNow() + _options.Schedule[webhook.Attempts];
         var attempt = new WebhookAttempt(webhook.Id, started, status, error, (long)(_time.GetUtcNow() - started).TotalMilliseconds);
-        await _store.RecordAttemptAsync(webhook, _owner, attempt, retryAt, CancellationToken.None);
+        await _store.RecordAttemptAsync(webhook, LeaseOwner, attempt, retryAt, CancellationToken.None);
         activity?.SetTag("webhook.status_code", status).SetTag("webhook.outcome", delivered ? "delivered" : retryAt is null ? "gave_up" : "retry");
         if (!delivered)
         {
@@ -104,9 +81,6 @@ internal sealed partial class WebhookDispatcher : BackgroundService
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Webhook dispatch poll failed; retrying")]
-        public static partial void PollFailed(ILogger logger, Exception exception);
-
         [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Webhook {EventId} for payment {PaymentId}: attempt {Attempt} failed ({Outcome}); next at {RetryAt}")]
         public static partial void AttemptFailed(ILogger logger, string eventId, string paymentId, int attempt, string outcome, DateTimeOffset? retryAt);
     }
