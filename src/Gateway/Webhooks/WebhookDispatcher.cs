@@ -14,7 +14,6 @@ namespace Gateway.Webhooks;
 internal sealed partial class WebhookDispatcher : BackgroundService
 {
     public const string HttpClientName = "Gateway.Webhooks";
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly WebhookStore _store;
     private readonly GatewaySnapshotProvider _snapshots;
@@ -40,7 +39,7 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         {
             try
             {
-                var due = await _store.ClaimDueAsync(_owner, _time.GetUtcNow(), Lease, 20, stoppingToken);
+                var due = await _store.ClaimDueAsync(_owner, _time.GetUtcNow(), _options.EffectiveLease, 20, stoppingToken);
                 await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken }, DeliverAsync);
                 if (due.Count > 0)
                 {
