@@ -15,7 +15,6 @@ namespace Gateway.Webhooks;
 internal sealed partial class WebhookDispatcher : PollingWorker
 {
     public const string HttpClientName = "Gateway.Webhooks";
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly WebhookStore _store;
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly IHttpClientFactory _http;
@@ -39,7 +38,7 @@ internal sealed partial class WebhookDispatcher : PollingWorker
 
     protected override async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        var due = await _store.ClaimDueAsync(LeaseOwner, _time.GetUtcNow(), Lease, 20, cancellationToken);
+        var due = await _store.ClaimDueAsync(LeaseOwner, _time.GetUtcNow(), _options.EffectiveLease, 20, cancellationToken);
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, DeliverAsync);
         return due.Count;
     }

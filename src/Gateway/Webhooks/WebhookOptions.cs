@@ -22,6 +22,17 @@ public sealed class WebhookOptions
     /// <summary>How long one attempt may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a dispatcher holds a claimed event. An event claimed by a process that died before it
+    /// recorded the attempt becomes due again when this ends, so it bounds how late such an event is
+    /// re-sent after a crash. Kept well above <see cref="Timeout"/> (never below twice it), so a live
+    /// attempt is never claimed by another process.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The lease in force: <see cref="Lease"/>, but at least twice <see cref="Timeout"/>.</summary>
+    public TimeSpan EffectiveLease => Lease > Timeout * 2 ? Lease : Timeout * 2;
+
     /// <summary>The schedule in force.</summary>
     public IReadOnlyList<TimeSpan> Schedule => RetrySchedule is { Count: > 0 } schedule ? schedule : DefaultRetrySchedule;
 }

@@ -35,15 +35,23 @@ internal static class NotifyFixtures
 
     /// <summary>Posts a notify and returns WeChat's return_code from the gateway's answer ("ERROR" when it did not answer).</summary>
     public static async Task<string> PostAsync(HttpClient http, string instance, string body)
+        => (await PostForAckAsync(http, instance, body)).Code;
+
+    /// <summary>
+    /// Posts a notify and returns the gateway's return_code and return_msg ("ERROR" and the exception type
+    /// when it did not answer: connection refused or reset, timeout, or a body that is not the ack).
+    /// </summary>
+    public static async Task<(string Code, string? Message)> PostForAckAsync(HttpClient http, string instance, string body)
     {
         try
         {
-            var response = await http.PostAsync($"/notify/{instance}", new StringContent(body, Encoding.UTF8, "text/xml"));
-            return XElement.Parse(await response.Content.ReadAsStringAsync()).Element("return_code")?.Value ?? "NONE";
+            using var response = await http.PostAsync($"/notify/{instance}", new StringContent(body, Encoding.UTF8, "text/xml"));
+            var ack = XElement.Parse(await response.Content.ReadAsStringAsync());
+            return (ack.Element("return_code")?.Value ?? "NONE", ack.Element("return_msg")?.Value);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Xml.XmlException or IOException)
         {
-            return "ERROR";
+            return ("ERROR", ex.GetType().Name);
         }
     }
 }
