@@ -104,6 +104,22 @@ public class ProductCodeFlowTests(ProductCodeGatewayFactory gateway) : IClassFix
     }
 
     [Fact]
+    public async Task PaymentFromProductCode_SendsWebhook_ToTheCodesNotifyUrl()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var api = gateway.ApiClient();
+        var code = await RegisterAsync(api, new { channel = "wechat.native", productId = "hooked-1", amount = 300, description = "Tea", notifyUrl = receiver.Url });
+
+        var scan = await ScanAsync(api, code.Str("codeUrl"));
+
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        var payment = Assert.Single(await PaymentsOfAsync(api, code.Str("id")));
+        await WaitForStatusAsync(api, payment.Str("id"), "succeeded");
+        await receiver.WaitForAsync(r => r.Deliveries.Any(d => d.Acknowledged && d.Body.Contains(payment.Str("id"), StringComparison.Ordinal)), TimeSpan.FromSeconds(10));
+        Assert.Contains(receiver.Deliveries, d => d.Body.Contains("payment.succeeded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TamperedLink_IsRefusedBySandbox_AndCreatesNothing()
     {
         var api = gateway.ApiClient();
