@@ -23,6 +23,8 @@ internal sealed partial class WeChatNativeInstance
             NotifyUrl = NotifyUrl.AbsoluteUri,
             TradeType = WeChatPayCodes.TradeTypeNative,
             ProductId = request.ProductId ?? request.PaymentId,
+            // Set when the order comes from a scanned product code (mode 1): WeChat then knows the payer already.
+            OpenId = request.PayerOpenId,
             TimeStart = request.CreatedAt,
             TimeExpire = request.ExpiresAt,
         };

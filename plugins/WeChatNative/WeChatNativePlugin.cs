@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Gateway.Plugins.WeChatNative;
 
 /// <summary>
-/// WeChat Pay v2 Native (QR code, "mode 2"): the merchant places the order, WeChat returns a
-/// <c>code_url</c> the payer scans. One instance per merchant account.
+/// WeChat Pay v2 Native. Mode 2: the merchant places the order, WeChat returns a
+/// <c>code_url</c> the payer scans. Mode 1: long-lived signed product links whose scan callback places the order. One instance per merchant account.
 /// </summary>
 public sealed class WeChatNativePlugin : IGatewayPlugin
 {

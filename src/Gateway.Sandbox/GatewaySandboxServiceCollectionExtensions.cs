@@ -55,6 +55,7 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<OrderQueryOperation>();
         services.TryAddSingleton<CloseOrderOperation>();
         services.TryAddSingleton<PaymentSimulator>();
+        services.TryAddSingleton<ProductCodeScanner>();
         services.TryAddSingleton<NotifyQueue>();
         services.TryAddSingleton<NotifyPoster>();
         services.TryAddSingleton<NotifyDelivery>();

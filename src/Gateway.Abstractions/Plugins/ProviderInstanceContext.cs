@@ -7,7 +7,7 @@ namespace Gateway.Abstractions.Plugins;
 /// service provider; besides the plugin's registrations it resolves the host services the contract
 /// offers: <c>IHttpClientFactory</c>, <see cref="Hosting.IGatewayCache"/>, <see cref="TimeProvider"/>,
 /// <c>ILoggerFactory</c>/<c>ILogger&lt;T&gt;</c>, <see cref="Hosting.IPaymentDirectory"/> and
-/// <see cref="Hosting.GatewayActivitySource"/>.
+/// <see cref="Hosting.GatewayActivitySource"/>; since contract 1.1 also <see cref="ProductCodes.IProductCodePayments"/>.
 /// </summary>
 public sealed class ProviderInstanceContext
 {

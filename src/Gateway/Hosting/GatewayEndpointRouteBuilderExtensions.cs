@@ -3,6 +3,7 @@ using Gateway.Management;
 using Gateway.Notify;
 using Gateway.Payments;
 using Gateway.Plugins;
+using Gateway.ProductCodes;
 using Gateway.Store;
 
 // Public extension classes live in the ASP.NET Core builder namespace, as YARP's MapReverseProxy does.
@@ -22,6 +23,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         services.GetRequiredService<GatewaySnapshotProvider>().InitialLoad();
 
         endpoints.MapPaymentsApi();
+        endpoints.MapProductCodesApi();
         endpoints.MapNotifyEndpoints();
         endpoints.DataSources.Add(services.GetRequiredService<PluginEndpointDataSource>());
         endpoints.MapAdminApi();

@@ -1,9 +1,11 @@
 using Gateway.Abstractions.Hosting;
+using Gateway.Abstractions.ProductCodes;
 using Gateway.Configuration;
 using Gateway.Hosting;
 using Gateway.Notify;
 using Gateway.Payments;
 using Gateway.Plugins;
+using Gateway.ProductCodes;
 using Gateway.Security;
 using Gateway.Store;
 using Gateway.Telemetry;
@@ -80,6 +82,9 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ProviderReportApplier>();
         services.TryAddSingleton<PaymentSynchronizer>();
         services.TryAddSingleton<PaymentCreator>();
+        services.TryAddSingleton<ProductCodeStore>();
+        services.TryAddSingleton<ProductCodeRegistrar>();
+        services.TryAddSingleton<IProductCodePayments, ProductCodePayments>();
         services.TryAddSingleton<PaymentCloser>();
         services.TryAddSingleton<NotifyPipeline>();
         services.TryAddSingleton<NotifyReceiver>();

@@ -73,18 +73,43 @@ internal sealed partial class PaymentCreator
         }
 
         var (route, instance) = routed;
-        var attempt = await AttemptAsync(clientId, body, route, instance, activity, cancellationToken);
+        var attempt = await AttemptAsync(clientId, body, null, route.Config.Id, instance, activity, cancellationToken);
         if (attempt.FailedBeforeAccepted && route.Policy.Name == RoutingPolicies.Failover && _picker.Pick(route, exclude: instance) is { } next)
         {
             Log.FailingOver(_logger, route.Config.Id, instance.Name, next.Name);
-            attempt = await AttemptAsync(clientId, body, route, next, activity, cancellationToken);
+            attempt = await AttemptAsync(clientId, body, null, route.Config.Id, next, activity, cancellationToken);
         }
 
         return attempt.Result;
     }
 
+    /// <summary>
+    /// The same create path for a payment whose instance is already decided (a scanned product code names the
+    /// instance that signed it): validate, write the pending row, place the order. No routing, no failover: the
+    /// provider's callback came to this instance and must be answered by it.
+    /// </summary>
+    public async Task<CreateAttempt> CreateOnInstanceAsync(string clientId, CreatePaymentBody body, string productId, string instanceName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var errors = body.Validate();
+        if (errors.Count > 0)
+        {
+            return new(GatewayProblems.Invalid(errors), false);
+        }
+
+        using var activity = GatewayActivitySource.Instance.StartActivity(GatewayActivities.Create);
+        if (!_snapshots.Current.Instances.TryGetValue(instanceName, out var instance))
+        {
+            activity?.SetTag("outcome", "not_routed");
+            return new(GatewayProblems.Problem(StatusCodes.Status422UnprocessableEntity, GatewayProblems.ChannelNotRouted,
+                "The provider instance is not configured.", $"Instance '{instanceName}' is not configured."), false);
+        }
+
+        return await AttemptAsync(clientId, body, productId, null, instance, activity, cancellationToken);
+    }
+
     private async Task<CreateAttempt> AttemptAsync(
-        string clientId, CreatePaymentBody body, RouteState route, ProviderInstanceState instance, Activity? activity, CancellationToken cancellationToken)
+        string clientId, CreatePaymentBody body, string? productId, string? routeId, ProviderInstanceState instance, Activity? activity, CancellationToken cancellationToken)
     {
         // Millisecond precision, as the store keeps it, so the create answer and later reads agree.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
@@ -98,12 +123,13 @@ internal sealed partial class PaymentCreator
             Description = body.Description!,
             ClientIp = body.ClientIp!,
             PayerOpenId = body.Payer?.OpenId,
+            ProductId = productId,
             CreatedAt = now,
             ExpiresAt = now.AddSeconds(body.ExpiresIn ?? _options.DefaultExpiresInSeconds),
             Metadata = body.Metadata ?? [],
         };
         activity?.SetTag("payment.id", request.PaymentId).SetTag("payment.channel", request.Channel)
-            .SetTag("route.id", route.Config.Id).SetTag("provider.instance", instance.Name).SetTag("provider.plugin", instance.PluginName);
+            .SetTag("route.id", routeId).SetTag("provider.instance", instance.Name).SetTag("provider.plugin", instance.PluginName);
         using var scope = PaymentLogScope.Begin(_logger, request.PaymentId);
 
         if (instance.Instance.Validate(request) is { } invalid)
@@ -187,7 +213,7 @@ internal sealed partial class PaymentCreator
             await _store.SetActionAsync(record.Id, created.Action, created.ProviderReference, now, cancellationToken);
             var stored = record with { Action = created.Action, ProviderReference = created.ProviderReference };
             Record(activity, record.Channel, record.ProviderInstance, "created");
-            return new(Results.Created($"/v1/payments/{record.Id}", PaymentResponse.From(stored)), false);
+            return new(Results.Created($"/v1/payments/{record.Id}", PaymentResponse.From(stored)), false) { Placed = stored };
         }
 
         var error = result.Error!;
@@ -253,5 +279,9 @@ internal sealed partial class PaymentCreator
     }
 
     /// <summary>The answer of one attempt, and whether it failed before the provider accepted anything.</summary>
-    private sealed record CreateAttempt(IResult Result, bool FailedBeforeAccepted);
+    internal sealed record CreateAttempt(IResult Result, bool FailedBeforeAccepted)
+    {
+        /// <summary>The stored payment when the provider placed the order.</summary>
+        public PaymentRecord? Placed { get; init; }
+    }
 }

@@ -1,5 +1,6 @@
 using Gateway.Abstractions.Hosting;
 using Gateway.Abstractions.Plugins;
+using Gateway.Abstractions.ProductCodes;
 using McMaster.NETCore.Plugins;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -134,6 +135,9 @@ internal sealed class PluginFolderLoader
         services.AddSingleton(_hostServices.GetRequiredService<IGatewayCache>());
         services.AddSingleton(_hostServices.GetRequiredService<IPaymentDirectory>());
         services.AddSingleton(_hostServices.GetRequiredService<TimeProvider>());
+
+        // Forwarded lazily: the host's implementation depends on the snapshot this loader is helping to build.
+        services.AddSingleton(_ => _hostServices.GetRequiredService<IProductCodePayments>());
 
         entryPoint.ConfigureServices(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -94,6 +94,29 @@ internal static class PaymentSchema
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_notify_inbox_received ON notify_inbox (received_at)",
+        $"""
+        CREATE TABLE IF NOT EXISTS product_codes (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            provider_instance TEXT NOT NULL,
+            amount {bigint} NOT NULL,
+            currency TEXT NOT NULL,
+            description TEXT NOT NULL,
+            notify_url TEXT NULL,
+            metadata TEXT NOT NULL,
+            code_url TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at {bigint} NOT NULL,
+            updated_at {bigint} NOT NULL
+        )
+        """,
+        // A client names its products once; and the provider's callback only carries the product id, so on one
+        // instance a product id must lead to exactly one product code, whichever client registered it.
+        "CREATE UNIQUE INDEX IF NOT EXISTS ux_product_codes_client_product ON product_codes (client_id, product_id)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS ux_product_codes_instance_product ON product_codes (provider_instance, product_id)",
+        "CREATE INDEX IF NOT EXISTS ix_payments_client_product ON payments (client_id, product_id)",
     ];
 
     public const string Columns =

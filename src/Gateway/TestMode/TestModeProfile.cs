@@ -56,6 +56,8 @@ internal static class TestModeProfile
             ["Sandbox:WeChatPay:Merchants:0:MchId"] = WeChatMchId,
             ["Sandbox:WeChatPay:Merchants:0:ApiKey"] = wechatKey,
             ["Sandbox:WeChatPay:Merchants:0:AppIds:0"] = WeChatAppId,
+            // Native mode 1: product-code scans reach wx-sandbox's callback, as the merchant platform setting would.
+            ["Sandbox:WeChatPay:Merchants:0:ScanCallbackUrl"] = $"{baseUrl}/p/wx-sandbox/native/scan-callback",
 
             // PaysAPI: one sandbox account per start mode, so both are there to try. paysapi.alipay (istype 1)
             // goes to the form-post account (the API answers form_post; send the browser to

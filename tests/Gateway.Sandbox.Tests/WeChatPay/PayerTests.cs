@@ -46,14 +46,14 @@ public sealed class PayerTests
     }
 
     [Fact]
-    public async Task Scan_Rejects_ProductCodeForNow()
+    public async Task Scan_Rejects_ProductCodeWhoseSignDoesNotVerify()
     {
         await using var host = await SandboxHost.StartAsync();
 
         using var response = await host.ScanAsync(
             "weixin://wxpay/bizpayurl?sign=ABC&appid=wx1&mch_id=1&product_id=sku&time_stamp=1&nonce_str=n");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "unsupported_code_url");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid_code_url_signature");
     }
 
     [Fact]

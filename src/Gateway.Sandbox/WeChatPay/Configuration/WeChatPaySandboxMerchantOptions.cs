@@ -11,4 +11,10 @@ public sealed class WeChatPaySandboxMerchantOptions
 
     /// <summary>The app ids bound to this merchant; any other <c>appid</c> gets APPID_MCHID_NOT_MATCH.</summary>
     public List<string> AppIds { get; set; } = [];
+
+    /// <summary>
+    /// The merchant's payment callback for Native "mode 1" product codes (set in the merchant platform at WeChat):
+    /// scanning a product link posts appid, openid, mch_id, product_id here. Optional.
+    /// </summary>
+    public string? ScanCallbackUrl { get; set; }
 }

@@ -54,6 +54,12 @@ internal sealed class WeChatPaySandboxOptionsValidator(string sectionPath) : IVa
             {
                 errors.Add($"{prefix}:{nameof(merchant.AppIds)} must list at least one non-empty app id.");
             }
+
+            if (!string.IsNullOrEmpty(merchant.ScanCallbackUrl)
+                && (!Uri.TryCreate(merchant.ScanCallbackUrl, UriKind.Absolute, out var callback) || callback.Scheme is not ("http" or "https")))
+            {
+                errors.Add($"{prefix}:{nameof(merchant.ScanCallbackUrl)} must be an absolute http(s) URL.");
+            }
         }
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Gateway.Sandbox.WeChatPay.Payer;
 
 /// <summary>
-/// JSON endpoints that play the person holding the phone: scan a Native code, pay a prepay_id, and look
+/// JSON endpoints that play the person holding the phone: scan a Native code (an order's or a product's), pay a prepay_id, and look
 /// at what the sandbox did (including its notify attempts).
 /// </summary>
 internal static class PayerEndpoints
@@ -18,16 +18,15 @@ internal static class PayerEndpoints
         wechat.MapGet("/orders/{outTradeNo}", GetOrder);
     }
 
-    private static IResult Scan(ScanRequest? request, OrderBook orders, PaymentSimulator payer)
+    private static async Task<IResult> Scan(ScanRequest? request, OrderBook orders, PaymentSimulator payer, ProductCodeScanner products, CancellationToken cancellationToken)
     {
         switch (CodeUrl.Classify(request?.CodeUrl))
         {
             case CodeUrlKind.Invalid:
                 return PayerProblems.InvalidCodeUrl();
             case CodeUrlKind.ProductCode:
-                // Extension point for Native mode 1 (PROTOCOLS.md B10): call the merchant's payment callback
-                // with appid/openid/mch_id/product_id, verify its signed reply and pay the prepay_id it returns.
-                return PayerProblems.UnsupportedCodeUrl();
+                // Native mode 1 (PROTOCOLS.md B10): WeChat asks the merchant's callback for an order first.
+                return await products.ScanAsync(request!.CodeUrl!, cancellationToken);
         }
 
         var order = orders.FindByCodeUrl(request!.CodeUrl!);

@@ -10,8 +10,16 @@ internal static class PayerProblems
     public static IResult InvalidCodeUrl() => Problem(StatusCodes.Status400BadRequest, "invalid_code_url",
         "Not a WeChat Pay code: expected weixin://wxpay/bizpayurl?pr=… from unifiedorder.");
 
-    public static IResult UnsupportedCodeUrl() => Problem(StatusCodes.Status400BadRequest, "unsupported_code_url",
-        "Native mode-1 product codes (weixin://wxpay/bizpayurl?sign=…&product_id=…) are not simulated yet.");
+    public static IResult InvalidCodeUrlSignature() => Problem(StatusCodes.Status400BadRequest, "invalid_code_url_signature",
+        "The product link's sign does not verify with the merchant's key (or names no sandbox merchant).");
+
+    public static IResult NoScanCallback() => Problem(StatusCodes.Status409Conflict, "no_scan_callback",
+        "The merchant has no ScanCallbackUrl configured for product codes.");
+
+    public static IResult ScanCallbackFailed(string detail) => Problem(StatusCodes.Status502BadGateway, "scan_callback_failed", detail);
+
+    public static IResult MerchantRefused(string? errCodeDes) => Problem(StatusCodes.Status409Conflict, "merchant_refused",
+        $"The merchant answered the scan with result_code FAIL: {errCodeDes}");
 
     public static IResult UnknownCodeUrl() => Problem(StatusCodes.Status404NotFound, "unknown_code_url",
         "The sandbox issued no order with this code_url.");
