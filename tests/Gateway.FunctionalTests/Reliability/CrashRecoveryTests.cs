@@ -127,8 +127,8 @@ public class CrashRecoveryTests(ITestOutputHelper output)
             await receiver.WaitForAsync(r => eventIds.All(r.Acknowledged.ContainsKey), TimeSpan.FromSeconds(30));
             await Task.Delay(500);
             var acknowledged = receiver.Acknowledged;
-            Assert.Empty(eventIds.Where(id => !acknowledged.ContainsKey(id)));
-            Assert.Empty(acknowledged.Keys.Where(id => !eventIds.Contains(id)));
+            Assert.All(eventIds, id => Assert.True(acknowledged.ContainsKey(id), $"event {id} was never delivered"));
+            Assert.All(acknowledged.Keys, id => Assert.Contains(id, eventIds));
             var duplicates = acknowledged.Where(a => a.Value > 1).ToList();
             var attempts = await OutboxQueries.AttemptsAsync(database);
             output.WriteLine($"attempts recorded in webhook_attempts: {attempts.Values.Sum(a => a.Attempts)} ({attempts.Values.Sum(a => a.Delivered)} 2xx); " +
