@@ -8,7 +8,6 @@ using Gateway.WeChatPay.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gateway.Plugins.WeChatJsapi;
 
@@ -17,7 +16,7 @@ namespace Gateway.Plugins.WeChatJsapi;
 /// serves OAuth2 web authorization (the payer's openid) and the JS-SDK <c>wx.config</c> signature under
 /// <c>/p/{instance}/</c>. One instance per official account + merchant account.
 /// </summary>
-public sealed class WeChatJsapiPlugin : IGatewayPlugin
+internal sealed class WeChatJsapiPlugin() : WeChatPayPlugin<WeChatJsapiSettings>(PluginName, Channel)
 {
     /// <summary>The plugin name used in configuration.</summary>
     public const string PluginName = "WeChatJsapi";
@@ -25,45 +24,13 @@ public sealed class WeChatJsapiPlugin : IGatewayPlugin
     /// <summary>The one channel this plugin serves.</summary>
     public const string Channel = "wechat.jsapi";
 
-    /// <inheritdoc />
-    public PluginDescriptor Descriptor { get; } = new(
-        PluginName,
-        typeof(WeChatJsapiPlugin).Assembly.GetName().Version?.ToString() ?? "0.0.0",
-        [Channel]);
+    protected override WeChatJsapiSettings Bind(IConfiguration settings, ICollection<string> errors) => WeChatJsapiSettings.Bind(settings, errors);
 
-    /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services)
+    protected override IProviderInstance Create(ProviderInstanceContext context, WeChatJsapiSettings settings, WeChatInstanceServices host)
     {
-        // Everything the instances need (HTTP, cache, time, logging) comes from the host's offer.
-    }
-
-    /// <inheritdoc />
-    public void ValidateSettings(IConfiguration settings, ICollection<string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(errors);
-        WeChatJsapiSettings.Bind(settings, errors);
-    }
-
-    /// <inheritdoc />
-    public IProviderInstance CreateInstance(ProviderInstanceContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var errors = new List<string>();
-        var settings = WeChatJsapiSettings.Bind(context.Settings, errors);
-        if (errors.Count > 0)
-        {
-            // The messages name keys only, never values, so they are safe to surface.
-            throw new InvalidOperationException($"Instance '{context.InstanceName}' has invalid settings: {string.Join(" ", errors)}");
-        }
-
-        var services = context.Services;
-        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(context.HttpClientName);
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        var cache = services.GetRequiredService<IGatewayCache>();
-        var logger = loggers.CreateLogger<WeChatJsapiInstance>();
-
+        var (http, time) = (host.Http, host.Time);
+        var cache = context.Services.GetRequiredService<IGatewayCache>();
+        var logger = host.Loggers.CreateLogger<WeChatJsapiInstance>();
         var app = settings.App;
         var api = new WeChatOpenApiClient(http, app.ApiBaseUrl);
         var tokenCache = new SharedTokenCache(cache, logger);
