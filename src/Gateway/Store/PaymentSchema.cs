@@ -63,7 +63,8 @@ internal static class PaymentSchema
             lease_until {bigint} NULL,
             last_error TEXT NULL,
             created_at {bigint} NOT NULL,
-            delivered_at {bigint} NULL
+            delivered_at {bigint} NULL,
+            trace_parent TEXT NULL
         )
         """,
         "CREATE INDEX IF NOT EXISTS ix_webhook_events_due ON webhook_events (next_attempt_at) WHERE status = 'pending'",

@@ -3,6 +3,7 @@ using System.Text;
 using Gateway.Abstractions.Hosting;
 using Gateway.Configuration;
 using Gateway.Hosting;
+using Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Webhooks;
@@ -21,11 +22,14 @@ internal sealed partial class WebhookDispatcher : PollingWorker
     private readonly TimeProvider _time;
     private readonly WebhookOptions _options;
     private readonly ILogger<WebhookDispatcher> _logger;
+    private readonly GatewayMetrics _metrics;
 
     public WebhookDispatcher(
-        WebhookStore store, GatewaySnapshotProvider snapshots, IHttpClientFactory http, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
+        WebhookStore store, GatewaySnapshotProvider snapshots, IHttpClientFactory http, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger,
+        GatewayMetrics metrics)
         : base(time, logger)
     {
+        _metrics = metrics;
         _store = store;
         _snapshots = snapshots;
         _http = http;
@@ -45,8 +49,9 @@ internal sealed partial class WebhookDispatcher : PollingWorker
 
     private async ValueTask DeliverAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
-        using var activity = GatewayActivitySource.Instance.StartActivity("webhook.deliver", ActivityKind.Producer);
-        activity?.SetTag("payment.id", webhook.PaymentId).SetTag("webhook.event_id", webhook.Id).SetTag("webhook.type", webhook.Type);
+        // Delivery runs in no request's trace: the span links back to the payment's create instead.
+        using var activity = GatewayActivities.StartForPayment(GatewayActivities.WebhookDeliver, webhook.PaymentId, webhook.TraceParent, ActivityKind.Producer);
+        activity?.SetTag("webhook.event_id", webhook.Id).SetTag("webhook.type", webhook.Type);
         var started = _time.GetUtcNow();
         int? status = null;
         string? error = null;
@@ -71,7 +76,13 @@ internal sealed partial class WebhookDispatcher : PollingWorker
         var retryAt = delivered || webhook.Attempts >= _options.Schedule.Count ? (DateTimeOffset?)null : _time.GetUtcNow() + _options.Schedule[webhook.Attempts];
         var attempt = new WebhookAttempt(webhook.Id, started, status, error, (long)(_time.GetUtcNow() - started).TotalMilliseconds);
         await _store.RecordAttemptAsync(webhook, LeaseOwner, attempt, retryAt, CancellationToken.None);
-        activity?.SetTag("webhook.status_code", status).SetTag("webhook.outcome", delivered ? "delivered" : retryAt is null ? "gave_up" : "retry");
+        var outcome = delivered ? "delivered" : retryAt is null ? "gave_up" : "retry";
+        activity?.SetTag("webhook.status_code", status).SetTag("webhook.outcome", outcome);
+        _metrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        if (retryAt is not null)
+        {
+            _metrics.WebhookRetries.Add(1, new KeyValuePair<string, object?>("attempt", webhook.Attempts + 1));
+        }
         if (!delivered)
         {
             Log.AttemptFailed(_logger, webhook.Id, webhook.PaymentId, webhook.Attempts + 1, status?.ToString() ?? error ?? "unknown", retryAt);

@@ -19,6 +19,9 @@ internal sealed record WebhookEvent
     public string? LastError { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? DeliveredAt { get; init; }
+
+    /// <summary>The payment's create span, so each delivery span links back to it.</summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>One delivery attempt, kept for ops.</summary>

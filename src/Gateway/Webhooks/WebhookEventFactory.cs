@@ -43,6 +43,7 @@ internal sealed class WebhookEventFactory
             Status = WebhookEventStatus.Pending,
             NextAttemptAt = now,
             CreatedAt = now,
+            TraceParent = payment.TraceParent,
         };
     }
 }

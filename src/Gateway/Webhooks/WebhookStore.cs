@@ -6,7 +6,7 @@ namespace Gateway.Webhooks;
 /// <summary>The outbox: claims due events with a lease, records attempts and outcomes.</summary>
 internal sealed class WebhookStore
 {
-    private const string Columns = "id, payment_id, client_id, type, url, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at";
+    private const string Columns = "id, payment_id, client_id, type, url, payload, status, attempts, next_attempt_at, last_error, created_at, delivered_at, trace_parent";
     private readonly StoreDialect _dialect;
 
     public WebhookStore(StoreDialect dialect)
@@ -127,6 +127,7 @@ internal sealed class WebhookStore
                 LastError = reader.NullableString(9),
                 CreatedAt = reader.Time(10),
                 DeliveredAt = reader.IsDBNull(11) ? null : reader.Time(11),
+                TraceParent = reader.NullableString(12),
             });
         }
 
