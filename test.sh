@@ -61,4 +61,11 @@ export GATEWAY_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export GATEWAY_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=postgres"
 echo "test.sh: redis on $GATEWAY_TEST_REDIS, PostgreSQL on 127.0.0.1:$PG_PORT"
 
-dotnet test Gateway.sln --nologo -v q "$@"
+log="$STATE_DIR/dotnet-test.log"
+status=0
+dotnet test Gateway.sln --nologo -v q "$@" 2>&1 | tee "$log" || status=$?
+# One closing line with the totals of every test project.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "Tests: $passed passed, $failed failed"
+exit "$status"
