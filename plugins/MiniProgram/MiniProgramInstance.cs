@@ -15,18 +15,34 @@ namespace Gateway.Plugins.MiniProgram;
 internal sealed class MiniProgramInstance : WeChatPayInstance
 {
     private readonly LoginEndpoint _login;
+    private readonly MiniProgramSessions _sessions;
 
-    public MiniProgramInstance(ProviderInstanceContext context, MiniProgramSettings settings, HttpClient http, TimeProvider time, ILogger logger, LoginEndpoint login)
+    public MiniProgramInstance(
+        ProviderInstanceContext context, MiniProgramSettings settings, HttpClient http, TimeProvider time, ILogger logger, LoginEndpoint login, MiniProgramSessions sessions)
         : base(context, settings.Pay, http, time, logger)
     {
         _login = login;
+        _sessions = sessions;
     }
 
-    public override Task<ProviderResult<CreatePaymentResult>> CreateAsync(CreatePaymentRequest request, CancellationToken cancellationToken)
-        => PlaceJsapiOrderAsync(request, PaymentActionTypes.MiniProgram, includeAppId: false, cancellationToken);
+    public override async Task<ProviderResult<CreatePaymentResult>> CreateAsync(CreatePaymentRequest request, CancellationToken cancellationToken)
+    {
+        // A session token from /p/{instance}/login stands for the openid it was issued to.
+        if (string.IsNullOrEmpty(request.PayerOpenId) && request.PayerSessionToken is { } token)
+        {
+            if (await _sessions.FindAsync(token, cancellationToken).ConfigureAwait(false) is not { } session)
+            {
+                return Invalid("INVALID_SESSION_TOKEN", "payer.sessionToken is unknown or expired: log in again with wx.login.");
+            }
+
+            request = request with { PayerOpenId = session.OpenId, PayerSessionToken = null };
+        }
+
+        return await PlaceJsapiOrderAsync(request, PaymentActionTypes.MiniProgram, includeAppId: false, cancellationToken).ConfigureAwait(false);
+    }
 
     protected override ProviderError? Precheck(CreatePaymentRequest request)
-        => PrecheckJsapi(request) ?? base.Precheck(request);
+        => (string.IsNullOrEmpty(request.PayerOpenId) && !string.IsNullOrEmpty(request.PayerSessionToken) ? null : PrecheckJsapi(request)) ?? base.Precheck(request);
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => _login.Map(endpoints);
 }

@@ -29,7 +29,8 @@ internal sealed class MiniProgramPlugin() : WeChatPayPlugin<MiniProgramSettings>
         var cache = context.Services.GetRequiredService<IGatewayCache>();
         var logger = host.Loggers.CreateLogger<MiniProgramInstance>();
         var api = new WeChatOpenApiClient(http, settings.App.ApiBaseUrl);
-        var login = new LoginEndpoint(settings.App, api, new MiniProgramSessions(cache, context.InstanceName, settings.SessionLifetime), logger, context.InstanceName);
-        return new MiniProgramInstance(context, settings, http, time, logger, login);
+        var sessions = new MiniProgramSessions(cache, context.InstanceName, settings.SessionLifetime);
+        var login = new LoginEndpoint(settings.App, api, sessions, logger, context.InstanceName);
+        return new MiniProgramInstance(context, settings, http, time, logger, login, sessions);
     }
 }

@@ -27,6 +27,12 @@ public sealed record CreatePaymentRequest
     /// <summary>The payer's openid under the instance's app id, for channels that need it.</summary>
     public string? PayerOpenId { get; init; }
 
+    /// <summary>
+    /// An opaque session token from the instance's own login route (the mini-program login), for channels that
+    /// accept one instead of <see cref="PayerOpenId"/>; the plugin resolves it to the openid. Added in 1.1.
+    /// </summary>
+    public string? PayerSessionToken { get; init; }
+
     /// <summary>A product id, for channels that need one (WeChat NATIVE).</summary>
     public string? ProductId { get; init; }
 

@@ -77,6 +77,11 @@ public sealed partial record CreatePaymentBody
             Fail("payer.openId", "must be 1 to 128 characters.");
         }
 
+        if (Payer?.SessionToken is { } token && (token.Length is 0 or > 128))
+        {
+            Fail("payer.sessionToken", "must be 1 to 128 characters.");
+        }
+
         if (NotifyUrl is not null && (!Uri.TryCreate(NotifyUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
         {
             Fail("notifyUrl", "must be an absolute http(s) URL.");
@@ -104,4 +109,7 @@ public sealed record PayerBody
 {
     /// <summary>The payer's openid under the provider instance's app id.</summary>
     public string? OpenId { get; init; }
+
+    /// <summary>Instead of <see cref="OpenId"/>: the session token the mini-program login answered.</summary>
+    public string? SessionToken { get; init; }
 }

@@ -123,6 +123,7 @@ internal sealed partial class PaymentCreator
             Description = body.Description!,
             ClientIp = body.ClientIp!,
             PayerOpenId = body.Payer?.OpenId,
+            PayerSessionToken = body.Payer?.SessionToken,
             ProductId = productId,
             CreatedAt = now,
             ExpiresAt = now.AddSeconds(body.ExpiresIn ?? _options.DefaultExpiresInSeconds),

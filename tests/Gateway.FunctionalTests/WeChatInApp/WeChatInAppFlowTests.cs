@@ -66,6 +66,38 @@ public sealed class WeChatInAppFlowTests(WeChatInAppFactory gateway) : IClassFix
         gateway.AssertNothingSecretSeen();
     }
 
+    [Fact]
+    public async Task MiniProgramPayment_WithTheLoginSessionToken_PaysAsThatOpenId()
+    {
+        var browser = gateway.Browser();
+        var session = await ReadAsync(await browser.PostAsJsonAsync($"{Mini}/login", new { code = await MintLoginCodeAsync(browser) }));
+        var body = new
+        {
+            channel = "wechat.miniprogram",
+            merchantOrderId = "mini-token-1",
+            amount = 321,
+            currency = "CNY",
+            description = "In-app tea",
+            clientIp = "203.0.113.10",
+            payer = new { sessionToken = session.Str("sessionToken") },
+        };
+
+        var created = await CreateAsync(gateway.DemoApi(), body);
+        var parameters = created["action"]!["params"]!.AsObject();
+        AssertPaySign(parameters, includeAppId: WeChatInAppFactory.MiniAppId);
+        await PayAsync(browser, parameters.Str("package"), sendNotify: true);
+        await WaitForStatusAsync(gateway.DemoApi(), created.Str("id"), "succeeded");
+
+        // The sandbox pays a JSAPI-type order as the openid it was placed for: the one behind the token.
+        var order = await ReadAsync(await browser.GetAsync($"/sandbox/wechatpay/orders/{created.Str("id")}"));
+        Assert.Contains(session.Str("openId"), order.ToJsonString());
+
+        var forged = await gateway.DemoApi().PostAsJsonAsync("/v1/payments", body with { merchantOrderId = "mini-token-2", payer = new { sessionToken = "not-a-session" } });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("INVALID_SESSION_TOKEN", (await ReadAsync(forged)).Str("providerCode"));
+        gateway.AssertNothingSecretSeen();
+    }
+
     [Theory]
     [InlineData(45011, HttpStatusCode.TooManyRequests, "rate_limited")]
     [InlineData(-1, HttpStatusCode.ServiceUnavailable, "wechat_busy")]
