@@ -48,8 +48,19 @@ internal sealed class PaymentCloser
 
         using var activity = GatewayActivities.StartForPayment(GatewayActivities.Close, payment.Id, payment.TraceParent);
         activity?.SetTag("provider.instance", payment.ProviderInstance);
-        var result = await _calls.CallAsync(instance, "close", payment.Id,
-            () => instance.Instance.CloseAsync(new PaymentQuery(payment.Id, payment.ProviderTransactionId, payment.Amount), cancellationToken));
+        ProviderResult<CloseResult> result;
+        try
+        {
+            result = await _calls.CallAsync(instance, "close", payment.Id,
+                () => instance.Instance.CloseAsync(new PaymentQuery(payment.Id, payment.ProviderTransactionId, payment.Amount), cancellationToken));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Nothing changed here; the caller may retry the close (it is idempotent at the provider).
+            return GatewayProblems.Problem(StatusCodes.Status502BadGateway, GatewayProblems.ProviderUnavailable, "The provider could not be reached.",
+                "The payment is unchanged; retry the close.", new Dictionary<string, object?> { ["paymentId"] = payment.Id });
+        }
+
         if (result.Error is { } error)
         {
             // ORDERPAID and friends: the provider knows better; pick its state up before answering.

@@ -72,4 +72,20 @@ public class ResilienceTests(OperableGatewayFactory gateway, ITestOutputHelper o
         Assert.NotEmpty(metrics.Values("gateway.bulkhead.rejections", ("provider.instance", "wx-slow"), ("reason", "full")));
         Assert.NotEmpty(metrics.Values("gateway.payments.created", ("provider.instance", "wx-slow"), ("outcome", "unreachable")));
     }
+
+    [Fact]
+    public async Task CloseThatTimesOutAtTheProvider_Is502_AndChangesNothing()
+    {
+        var slow = gateway.ApiClient(OperableGatewayFactory.SlowClientKey);
+        var create = await slow.PostAsJsonAsync("/v1/payments", NativePayment("slow-close"));
+        Assert.Equal(HttpStatusCode.BadGateway, create.StatusCode);
+        var id = (await ReadAsync(create)).Str("paymentId");
+
+        var close = await slow.PostAsync($"/v1/payments/{id}/close", null);
+
+        Assert.Equal(HttpStatusCode.BadGateway, close.StatusCode);
+        Assert.Equal("provider_unavailable", (await ReadAsync(close)).Str("code"));
+        var stored = await gateway.Services.GetRequiredService<Gateway.Store.IPaymentStore>().GetAsync(id, default);
+        Assert.Equal(Gateway.Abstractions.Payments.PaymentStatus.Pending, stored!.Status);
+    }
 }
