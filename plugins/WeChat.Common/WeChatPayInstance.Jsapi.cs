@@ -1,7 +1,6 @@
 using Gateway.Abstractions.Payments;
 using Gateway.WeChatPay;
 using Gateway.WeChatPay.Jsapi;
-using Gateway.WeChatPay.Models;
 
 namespace Gateway.Plugins.WeChat.Common;
 
@@ -31,33 +30,13 @@ internal abstract partial class WeChatPayInstance
     protected async Task<ProviderResult<CreatePaymentResult>> PlaceJsapiOrderAsync(
         CreatePaymentRequest request, string actionType, bool includeAppId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (Precheck(request) is { } invalid)
+        var placed = await PlaceOrderAsync(request, WeChatPayCodes.TradeTypeJsapi, productId: null, cancellationToken).ConfigureAwait(false);
+        if (placed.Value is not { } reply)
         {
-            return invalid;
+            return placed.Error!;
         }
 
-        var order = new UnifiedOrderRequest
-        {
-            Body = Truncate(request.Description, MaxBodyLength),
-            OutTradeNo = request.PaymentId,
-            TotalFee = request.Amount,
-            SpbillCreateIp = request.ClientIp,
-            NotifyUrl = NotifyUrl.AbsoluteUri,
-            TradeType = WeChatPayCodes.TradeTypeJsapi,
-            OpenId = request.PayerOpenId,
-            TimeStart = request.CreatedAt,
-            TimeExpire = request.ExpiresAt,
-        };
-
-        var call = await CallAsync("unifiedorder", request.PaymentId, () => Client.UnifiedOrderAsync(order, cancellationToken))
-            .ConfigureAwait(false);
-        if (!call.Ok)
-        {
-            return call.Error;
-        }
-
-        if (call.Reply.PrepayId is not { } prepayId)
+        if (reply.PrepayId is not { } prepayId)
         {
             return new ProviderError(ProviderErrorKind.Transient, WeChatPayReplyException.InvalidResponse, "The reply has no prepay_id.");
         }

@@ -52,20 +52,14 @@ public sealed partial record CreatePaymentBody
             Fail("merchantOrderId", "is required: 1 to 64 characters of letters, digits, '_', '-', '.' or ':'.");
         }
 
-        if (Amount is null or <= 0 or > 100_000_000_00)
-        {
-            Fail("amount", "is required: a positive integer in fen, at most 10,000,000,000.");
-        }
+        errors.AddProblem("amount", RequestFieldRules.Amount(Amount));
 
         if (Currency != "CNY")
         {
             Fail("currency", "must be 'CNY'.");
         }
 
-        if (string.IsNullOrWhiteSpace(Description) || Description.Length > 128)
-        {
-            Fail("description", "is required: 1 to 128 characters.");
-        }
+        errors.AddProblem("description", RequestFieldRules.Description(Description));
 
         if (string.IsNullOrEmpty(ClientIp) || !IPAddress.TryParse(ClientIp, out _))
         {
@@ -82,20 +76,14 @@ public sealed partial record CreatePaymentBody
             Fail("payer.sessionToken", "must be 1 to 128 characters.");
         }
 
-        if (NotifyUrl is not null && (!Uri.TryCreate(NotifyUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
-        {
-            Fail("notifyUrl", "must be an absolute http(s) URL.");
-        }
+        errors.AddProblem("notifyUrl", RequestFieldRules.NotifyUrl(NotifyUrl));
 
         if (ExpiresIn is < 60 or > 86400)
         {
             Fail("expiresIn", "must be between 60 and 86400 seconds.");
         }
 
-        if (Metadata is { } metadata && (metadata.Count > 20 || metadata.Any(m => m.Key.Length > 40 || m.Value is null || m.Value.Length > 500)))
-        {
-            Fail("metadata", "allows at most 20 entries, keys up to 40 and values up to 500 characters.");
-        }
+        errors.AddProblem("metadata", RequestFieldRules.Metadata(Metadata, 20));
 
         return errors;
     }

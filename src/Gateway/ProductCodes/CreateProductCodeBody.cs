@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Gateway.Payments;
 
 namespace Gateway.ProductCodes;
 
@@ -44,27 +45,10 @@ public sealed partial record CreateProductCodeBody
             Fail("productId", "is required: 1 to 32 characters of letters, digits, '_' or '-'.");
         }
 
-        if (Amount is null or <= 0 or > 100_000_000_00)
-        {
-            Fail("amount", "is required: a positive integer in fen, at most 10,000,000,000.");
-        }
-
-        if (string.IsNullOrWhiteSpace(Description) || Description.Length > 128)
-        {
-            Fail("description", "is required: 1 to 128 characters.");
-        }
-
-        if (NotifyUrl is not null && (!Uri.TryCreate(NotifyUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
-        {
-            Fail("notifyUrl", "must be an absolute http(s) URL.");
-        }
-
-        if (Metadata is { } metadata && (metadata.Count > MaxMetadataEntries || metadata.ContainsKey(ProductCodeIdKey)
-            || metadata.Any(m => m.Key.Length > 40 || m.Value is null || m.Value.Length > 500)))
-        {
-            Fail("metadata", $"allows at most {MaxMetadataEntries} entries (not '{ProductCodeIdKey}'), keys up to 40 and values up to 500 characters.");
-        }
-
+        errors.AddProblem("amount", RequestFieldRules.Amount(Amount));
+        errors.AddProblem("description", RequestFieldRules.Description(Description));
+        errors.AddProblem("notifyUrl", RequestFieldRules.NotifyUrl(NotifyUrl));
+        errors.AddProblem("metadata", RequestFieldRules.Metadata(Metadata, MaxMetadataEntries, ProductCodeIdKey));
         return errors;
     }
 
