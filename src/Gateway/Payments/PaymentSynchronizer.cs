@@ -19,17 +19,35 @@ internal sealed partial class PaymentSynchronizer
     private readonly ILogger<PaymentSynchronizer> _logger;
     private readonly GatewayMetrics _metrics;
     private readonly ProviderCallObserver _calls;
+    private readonly IGatewayCache _cache;
 
     public PaymentSynchronizer(
         GatewaySnapshotProvider snapshots, ProviderReportApplier applier, IPaymentStore store, ILogger<PaymentSynchronizer> logger,
-        GatewayMetrics metrics, ProviderCallObserver calls)
+        GatewayMetrics metrics, ProviderCallObserver calls, IGatewayCache cache)
     {
+        _cache = cache;
         _snapshots = snapshots;
         _applier = applier;
         _store = store;
         _logger = logger;
         _metrics = metrics;
         _calls = calls;
+    }
+
+    /// <summary>
+    /// The read-triggered sync: asks the provider at most once per <paramref name="minInterval"/> per payment,
+    /// across every gateway process, so a client polling its payment cannot turn into a flood of provider
+    /// queries (WeChat rate-limits orderquery). The lease is never released: it expires, and that is the throttle.
+    /// </summary>
+    public async Task<PaymentRecord> SyncOnReadAsync(PaymentRecord payment, TimeSpan minInterval, CancellationToken cancellationToken)
+    {
+        if (payment.Status != PaymentStatus.Pending
+            || await _cache.TryLockAsync($"sync-on-read:{payment.Id}", minInterval, cancellationToken) is null)
+        {
+            return payment;
+        }
+
+        return await SyncAsync(payment, cancellationToken);
     }
 
     /// <summary>Queries and applies; returns the payment as stored afterwards. Provider failures leave it as it was.</summary>

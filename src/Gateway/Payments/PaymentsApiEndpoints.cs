@@ -13,6 +13,9 @@ namespace Gateway.Payments;
 /// <summary>The unified payments API under <c>/v1</c>.</summary>
 internal static class PaymentsApiEndpoints
 {
+    // How often a client's reads of one pending payment may reach the provider.
+    private static readonly TimeSpan ReadSyncInterval = TimeSpan.FromSeconds(2);
+
     public static void MapPaymentsApi(this IEndpointRouteBuilder endpoints)
     {
         var v1 = endpoints.MapGroup("/v1/payments").RequireAuthorization().RequireRateLimiting(GatewayRateLimitPolicies.Api).WithTags("Payments")
@@ -66,7 +69,7 @@ internal static class PaymentsApiEndpoints
         // A pending payment is confirmed with the provider, so a client never has to trust its own front end.
         if (payment.Status == PaymentStatus.Pending && payment.Action is not null)
         {
-            payment = await synchronizer.SyncAsync(payment, cancellationToken);
+            payment = await synchronizer.SyncOnReadAsync(payment, ReadSyncInterval, cancellationToken);
         }
 
         return Results.Ok(PaymentResponse.From(payment));
