@@ -63,7 +63,7 @@ echo "test.sh: redis on $GATEWAY_TEST_REDIS, PostgreSQL on 127.0.0.1:$PG_PORT"
 
 log="$STATE_DIR/dotnet-test.log"
 status=0
-dotnet test Gateway.sln --nologo -v q "$@" 2>&1 | tee "$log" || status=$?
+dotnet test Gateway.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
 # One closing line with the totals of every test project.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -76,24 +76,34 @@ internal sealed partial class PaysApiClient(GatewayFactory gateway)
     }
 
     /// <summary>Polls until <paramref name="done"/> holds for the payment, or fails after 15 s.</summary>
-    public async Task<JsonObject> WaitForAsync(string apiKey, string id, Func<JsonObject, bool> done)
+    public Task<JsonObject> WaitForAsync(string apiKey, string id, Func<JsonObject, bool> done)
+        => PollAsync(() => GetAsync(apiKey, id), done, $"Payment {id}");
+
+    /// <summary>
+    /// The sandbox's view of its notify for an order once it reads <paramref name="status"/>: it records the
+    /// delivery only after reading the gateway's answer, a moment after the payment itself has changed.
+    /// </summary>
+    public Task<JsonObject> WaitForSandboxNotifyAsync(string orderId, string status)
+        => PollAsync(() => SandboxOrderAsync(orderId), o => o.Str("notify.status") == status, $"Sandbox order {orderId}");
+
+    private static async Task<JsonObject> PollAsync(Func<Task<JsonObject>> read, Func<JsonObject, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        JsonObject payment;
+        JsonObject value;
         do
         {
-            payment = await GetAsync(apiKey, id);
-            if (done(payment))
+            value = await read();
+            if (done(value))
             {
-                return payment;
+                return value;
             }
 
             await Task.Delay(100);
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"Payment {id} never reached the expected state: {payment.ToJsonString()}");
-        return payment;
+        Assert.Fail($"{what} never reached the expected state: {value.ToJsonString()}");
+        return value;
     }
 
     public void AssertNoTokenInAnyBody()

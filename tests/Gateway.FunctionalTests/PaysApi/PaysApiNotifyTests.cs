@@ -79,7 +79,7 @@ public class PaysApiNotifyTests(GatewayFactory gateway) : IClassFixture<GatewayF
         Assert.Null(flagged["paidAmount"]);
         Assert.Contains(realPrice, flagged.Str("reviewReason"), StringComparison.Ordinal);
         // Acknowledged, so PaysAPI stops retrying: the review is the gateway's job now.
-        Assert.Equal("delivered", (await client.SandboxOrderAsync(id)).Str("notify.status"));
+        await client.WaitForSandboxNotifyAsync(id, "delivered");
         Assert.Contains("data-status=\"pending\"", (await client.GetPageAsync($"/p/pa-json/return?orderid={id}")).Body, StringComparison.Ordinal);
         client.AssertNoTokenInAnyBody();
     }
