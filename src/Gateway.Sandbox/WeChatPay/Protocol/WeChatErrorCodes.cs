@@ -1,6 +1,6 @@
 namespace Gateway.Sandbox.WeChatPay.Protocol;
 
-/// <summary>WeChat Pay v2 error codes (PROTOCOLS.md B8), as they appear on the wire.</summary>
+/// <summary>WeChat Pay v2 error codes (docs/protocols.md §B8), as they appear on the wire.</summary>
 internal static class WeChatErrorCodes
 {
     public const string InvalidRequest = "INVALID_REQUEST";
