@@ -71,6 +71,8 @@ internal abstract partial class WeChatPayInstance
             AppId = Field(fields, "appid"),
             MerchantId = Field(fields, "mch_id"),
             PaidAt = WeChatTime.TryParse(Field(fields, "time_end"), out var paidAt) ? paidAt : null,
+            ErrorCode = Field(fields, "err_code"),
+            ErrorMessage = Field(fields, "err_code_des"),
         });
     }
 

@@ -88,9 +88,11 @@ internal sealed partial class PaymentSynchronizer
                 ReportOutcome.AlreadyApplied => "already_applied",
                 ReportOutcome.NoChange => "no_change",
                 ReportOutcome.Mismatch => "mismatch",
+                ReportOutcome.Review => "review",
+                ReportOutcome.Recorded => "failure_recorded",
                 _ => "conflict",
             });
-            return outcome == ReportOutcome.Applied ? await _store.GetAsync(payment.Id, cancellationToken) ?? payment : payment;
+            return outcome is ReportOutcome.Applied or ReportOutcome.Review or ReportOutcome.Recorded ? await _store.GetAsync(payment.Id, cancellationToken) ?? payment : payment;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
