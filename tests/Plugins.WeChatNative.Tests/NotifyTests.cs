@@ -62,6 +62,18 @@ public sealed class NotifyTests
     }
 
     [Fact]
+    public async Task ResultFail_WithoutATransaction_IsStillAFailureReport_ButSuccessNeedsOne()
+    {
+        var fail = Fields("FAIL");
+        fail.Remove("transaction_id");
+        Assert.Equal(PaymentStatus.Failed, Assert.IsType<NotifyParseResult.Payment>(await Parse(WeChatXml.Write(Signed(fail)))).Notification.Status);
+
+        var success = Fields();
+        success.Remove("transaction_id");
+        Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Signed(success))));
+    }
+
+    [Fact]
     public async Task Rejects_ForgedSignature()
     {
         var fields = Fields();

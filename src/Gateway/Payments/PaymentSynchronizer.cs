@@ -80,6 +80,7 @@ internal sealed partial class PaymentSynchronizer
                 Amount = state.Status == PaymentStatus.Succeeded ? state.PaidAmount : null,
                 Currency = state.Currency,
                 PaidAt = state.PaidAt,
+                ErrorCode = state.Status == PaymentStatus.Failed && state.ProviderState.Length > 0 ? state.ProviderState : null, // PAYERROR: recorded
                 Source = "sync",
             }, cancellationToken);
             Record(activity, payment.ProviderInstance, outcome switch
