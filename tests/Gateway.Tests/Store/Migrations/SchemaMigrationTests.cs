@@ -146,3 +146,16 @@ public sealed class PostgreSqlSchemaMigrationTests : SchemaMigrationTests
 
     internal override string IndexNamesSql => "SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema()";
 }
+
+public sealed class SchemaScriptsTests
+{
+    [Fact]
+    public void EveryDialect_HasTheSameNumberedScripts()
+    {
+        var sqlite = SchemaMigrations.Scripts("Sqlite").Select(s => s.Name).ToList();
+
+        Assert.Equal(sqlite, SchemaMigrations.Scripts("PostgreSql").Select(s => s.Name));
+        Assert.All(sqlite, name => Assert.Matches(@"^\d{4}_[a-z0-9_]+\.sql$", name));
+        Assert.Equal(sqlite.Count, sqlite.Select(name => name[..4]).Distinct().Count());
+    }
+}
