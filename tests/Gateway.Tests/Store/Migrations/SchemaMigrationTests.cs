@@ -56,6 +56,7 @@ public abstract class SchemaMigrationTests
         var indexes = await QueryStringsAsync(dialect, IndexNamesSql);
         Assert.Contains("ux_payments_merchant_order_paid", indexes);
         Assert.Contains("ux_payments_merchant_order_pending", indexes);
+        Assert.Contains("ix_payments_client_merchant_order", indexes);
         Assert.DoesNotContain("ux_payments_client_merchant_order", indexes);
         var old = (await store.GetAsync("pay_old", default))!;
         Assert.Equal((PaymentStatus.Pending, 100L, (string?)null), (old.Status, old.Amount, old.ReviewDetail));
