@@ -48,8 +48,11 @@ public sealed record Payment
     /// <summary>Why it failed, with the provider's code when there is one.</summary>
     public PaymentError? Error { get; init; }
 
-    /// <summary>Why ops must look at it, when it awaits review.</summary>
+    /// <summary>Why ops must look at it (<c>amount_mismatch</c>, <c>late_payment</c>, <c>double_payment</c>), when it awaits review.</summary>
     public string? ReviewReason { get; init; }
+
+    /// <summary>What the review is about, in words.</summary>
+    public string? ReviewDetail { get; init; }
 
     /// <summary>Your metadata.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
@@ -99,6 +102,9 @@ public static class PaymentStatuses
 
     /// <summary>Passed its expiry unpaid.</summary>
     public const string Expired = "expired";
+
+    /// <summary>Money was received but is held for a person (see <see cref="Payment.ReviewReason"/>).</summary>
+    public const string RequiresReview = "requires_review";
 }
 
 /// <summary>Payer action types.</summary>

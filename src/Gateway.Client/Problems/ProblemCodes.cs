@@ -18,6 +18,9 @@ public static class ProblemCodes
     /// <summary>409: the payment is not in a state that allows this.</summary>
     public const string InvalidState = "invalid_state";
 
+    /// <summary>409: another payment of this merchant order is already paid.</summary>
+    public const string OrderAlreadyPaid = "order_already_paid";
+
     /// <summary>409: a product code with this product id exists.</summary>
     public const string DuplicateProductId = "duplicate_product_id";
 

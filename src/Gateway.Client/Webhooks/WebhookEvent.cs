@@ -23,4 +23,7 @@ public static class WebhookEventTypes
 
     /// <summary>The payment expired unpaid.</summary>
     public const string PaymentExpired = "payment.expired";
+
+    /// <summary>Money was received but is held for a person.</summary>
+    public const string PaymentRequiresReview = "payment.requires_review";
 }

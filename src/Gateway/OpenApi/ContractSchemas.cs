@@ -124,7 +124,7 @@ internal static class ContractSchemas
         AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 500 },
     };
 
-    private static IReadOnlyList<string> ConstantsOf(Type type) => [.. type
+    public static IReadOnlyList<string> ConstantsOf(Type type) => [.. type
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))
         .Select(f => (string)f.GetRawConstantValue()!)];

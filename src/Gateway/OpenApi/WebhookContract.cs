@@ -36,8 +36,8 @@ internal static class WebhookContract
         }
     }
 
-    public static IReadOnlyList<string> EventTypes()
-        => [WebhookEventTypes.PaymentSucceeded, WebhookEventTypes.PaymentFailed, WebhookEventTypes.PaymentClosed, WebhookEventTypes.PaymentExpired];
+    /// <summary>Every event the gateway emits: the constants of <see cref="WebhookEventTypes"/>.</summary>
+    public static IReadOnlyList<string> EventTypes() => ContractSchemas.ConstantsOf(typeof(WebhookEventTypes));
 
     private static OpenApiOperation Operation(OpenApiDocument document, string type) => new()
     {

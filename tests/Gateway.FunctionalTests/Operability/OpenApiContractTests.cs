@@ -42,7 +42,7 @@ public sealed class OpenApiContractTests(ProductCodeGatewayFactory gateway) : IC
         Assert.Contains(body.Properties!["channel"].Enum!, v => v!.GetValue<string>() == "wechat.native");
         Assert.NotNull(body.Properties!["merchantOrderId"].Pattern);
         Assert.NotNull(document.Paths["/v1/product-codes"].Operations![HttpMethod.Post].RequestBody);
-        Assert.Equal(["payment.closed", "payment.expired", "payment.failed", "payment.succeeded"], document.Webhooks!.Keys.Order());
+        Assert.Equal(["payment.closed", "payment.expired", "payment.failed", "payment.requires_review", "payment.succeeded"], document.Webhooks!.Keys.Order());
         var paymentStatus = document.Components!.Schemas!["PaymentResponse"].Properties!["status"];
         Assert.Contains(paymentStatus.Enum!, v => v!.GetValue<string>() == "succeeded");
     }

@@ -37,6 +37,7 @@ public sealed class OperationsReferenceTests
         (typeof(IdempotencyOptions), "Gateway:Idempotency"),
         (typeof(WebhookOptions), "Gateway:Webhooks"),
         (typeof(SyncOptions), "Gateway:Sync"),
+        (typeof(Gateway.Payments.UnexpectedPaymentOptions), Gateway.Payments.UnexpectedPaymentOptions.SectionName),
         (typeof(RoutingOptions), RoutingOptions.SectionName),
         (typeof(RateLimitOptions), RateLimitOptions.SectionName),
         (typeof(TelemetryOptions), TelemetryOptions.SectionName),
