@@ -57,7 +57,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IPaymentStore>(sp => new SqlPaymentStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create));
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<NotifyInbox>();
-        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        services.AddGatewayOutboundUrlPolicy(section);
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<PaymentSyncWorker>();
         services.AddGatewayStateBackend(section["Redis:Configuration"]);
