@@ -23,6 +23,7 @@ builder.Services.AddGateway(builder.Configuration);
 builder.Services.AddGatewayTelemetry(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+app.UseGatewayRequestHygiene();
 app.UseAuthentication();
 
 // After authentication, so /v1 limits are per client id rather than per IP.

@@ -40,6 +40,8 @@ public static class GatewayServiceCollectionExtensions
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             // Money is an integer in fen: "100" or 1.5 is a client bug to report, not to guess at.
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            // A misspelt field ("amout") is a client bug to report, not a field to drop silently.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -48,6 +50,8 @@ public static class GatewayServiceCollectionExtensions
 
         var section = configuration.GetSection(GatewayOptions.SectionName);
         services.Configure<NotifyOptions>(section.GetSection("Notify"));
+        services.AddOptions<Gateway.RequestHygiene.RequestHygieneOptions>().Bind(section.GetSection("Requests"))
+            .Validate(o => o.MaxBodyBytes >= 1024, "Gateway:Requests:MaxBodyBytes must be at least 1024.").ValidateOnStart();
         services.Configure<IdempotencyOptions>(section.GetSection("Idempotency"));
         services.Configure<WebhookOptions>(section.GetSection("Webhooks"));
         services.Configure<SyncOptions>(section.GetSection("Sync"));
