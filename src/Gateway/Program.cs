@@ -23,6 +23,9 @@ builder.Services.AddGateway(builder.Configuration);
 builder.Services.AddGatewayTelemetry(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+
+// Outages answer 503 problem+json (store_unavailable / state_unavailable); anything else a 500 problem, never a bare 500.
+app.UseExceptionHandler();
 app.UseGatewayRequestHygiene();
 app.UseAuthentication();
 

@@ -35,6 +35,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpClient();
         services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
         services.AddProblemDetails();
+        services.AddExceptionHandler<Gateway.Errors.OutageExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
