@@ -87,6 +87,11 @@ public class ProductionStartTests
             Assert.Equal(HttpStatusCode.OK, (await Send(http, "/admin/routes", AdminKey)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/sandbox/wechatpay/scan", new StringContent("{}"))).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await Send(http, "/admin/test-mode", AdminKey)).StatusCode);
+
+            // No route has an active instance: not ready, and it says why.
+            var ready = await http.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Equal("Unhealthy", (await ApiCalls.ReadAsync(ready)).Str("entries.routes.status"));
         }
         finally
         {
