@@ -107,6 +107,7 @@ internal static class TestModeProfile
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:ApiBaseUrl"] = $"{baseUrl}/sandbox/wechat",
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:OAuthAuthorizeUrl"] = $"{baseUrl}/sandbox/wechat/connect/oauth2/authorize",
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:AllowedReturnOrigins:0"] = baseUrl,
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:HandOffSecret"] = RandomKey(),
 
             ["Gateway:Providers:wx-mini-sandbox:Plugin"] = "MiniProgram",
             ["Gateway:Providers:wx-mini-sandbox:Settings:AppId"] = MiniProgramAppId,

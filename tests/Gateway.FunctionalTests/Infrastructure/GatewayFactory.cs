@@ -78,6 +78,13 @@ public class GatewayFactory : WebApplicationFactory<Program>
         // Test mode is opt-in, and outside Development (these hosts run as "Testing") it needs the second switch.
         ["Gateway:TestMode"] = "true",
         ["Gateway:AllowTestModeOutsideDevelopment"] = "true",
+
+        // Every test calls plugin routes from 127.0.0.1 (and the sandbox calls back from there): lift the
+        // per-IP and per-instance plugin limits; PluginRateLimitTests sets its own.
+        ["Gateway:RateLimits:PluginsPerIp:PermitsPerSecond"] = "100000",
+        ["Gateway:RateLimits:PluginsPerIp:Burst"] = "100000",
+        ["Gateway:RateLimits:PluginsPerInstance:PermitsPerSecond"] = "100000",
+        ["Gateway:RateLimits:PluginsPerInstance:Burst"] = "100000",
         ["Gateway:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         ["Gateway:Store:ConnectionString"] = $"Data Source={databasePath}",
 
