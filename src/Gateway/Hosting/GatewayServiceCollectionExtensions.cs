@@ -65,6 +65,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayOutboundUrlPolicy(section);
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<PaymentSyncWorker>();
+        services.AddHostedService<NotifyInboxRetention>();
         services.AddGatewayStateBackend(section["Redis:Configuration"]);
         services.TryAddSingleton<IPaymentDirectory, PaymentDirectory>();
 
