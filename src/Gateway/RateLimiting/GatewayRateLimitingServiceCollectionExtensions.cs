@@ -15,12 +15,12 @@ public static class GatewayRateLimitingServiceCollectionExtensions
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
+        services.TryAddSingleton<NotifyIntakeLimits>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RateLimitRejection.OnRejectedAsync;
             limiter.AddPolicy(GatewayRateLimitPolicies.Api, RateLimitPartitions.Api);
-            limiter.AddPolicy(GatewayRateLimitPolicies.Notify, RateLimitPartitions.Notify);
 
             // Plugin endpoints are mapped by plugins, which know nothing of the host's policies: a global limiter
             // that only partitions /p/* covers them all. A request must get a permit from both buckets.

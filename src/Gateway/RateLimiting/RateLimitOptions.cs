@@ -15,8 +15,14 @@ public sealed class RateLimitOptions
     /// <summary>Per-client overrides, keyed by client id.</summary>
     public Dictionary<string, TokenBucketLimit> Clients { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Provider callbacks, per instance. Generous: providers retry, but a refused notify only delays the outcome.</summary>
+    /// <summary>
+    /// Verified provider callbacks, per instance. Generous: providers retry, but a refused notify only delays the
+    /// outcome. Notifies that fail verification never spend from it.
+    /// </summary>
     public TokenBucketLimit Notify { get; set; } = new() { PermitsPerSecond = 200, Burst = 400 };
+
+    /// <summary>Notifies that failed verification (forged, malformed), per source IP: a flood is cut off at its source.</summary>
+    public TokenBucketLimit NotifyUnverifiedPerIp { get; set; } = new() { PermitsPerSecond = 5, Burst = 20 };
 
     /// <summary>
     /// Plugin routes (<c>/p/{instance}/…</c>: logins, OAuth, payer pages), per caller IP. They are anonymous and

@@ -21,13 +21,6 @@ internal static class RateLimitPartitions
             : TokenBucket("ip:" + context.Connection.RemoteIpAddress, options.Default);
     }
 
-    public static RateLimitPartition<string> Notify(HttpContext context)
-    {
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
-        var instance = context.Request.RouteValues["instance"] as string ?? "";
-        return TokenBucket("notify:" + instance, options.Notify);
-    }
-
     /// <summary>Plugin routes per caller IP; every other request is not limited here.</summary>
     public static RateLimitPartition<string> PluginPerIp(HttpContext context)
         => PluginInstance(context) is null

@@ -85,6 +85,8 @@ public class GatewayFactory : WebApplicationFactory<Program>
         ["Gateway:RateLimits:PluginsPerIp:Burst"] = "100000",
         ["Gateway:RateLimits:PluginsPerInstance:PermitsPerSecond"] = "100000",
         ["Gateway:RateLimits:PluginsPerInstance:Burst"] = "100000",
+        ["Gateway:RateLimits:NotifyUnverifiedPerIp:PermitsPerSecond"] = "100000",
+        ["Gateway:RateLimits:NotifyUnverifiedPerIp:Burst"] = "100000",
         ["Gateway:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         ["Gateway:Store:ConnectionString"] = $"Data Source={databasePath}",
 
