@@ -23,6 +23,7 @@ internal static partial class GatewayProblems
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string StoreUnavailable = "store_unavailable";
     public const string StateUnavailable = "state_unavailable";
+    public const string OrderAlreadyPaid = "order_already_paid";
 
     /// <summary>A problem result with a <c>code</c> and optional extra members.</summary>
     public static IResult Problem(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
