@@ -37,6 +37,8 @@ public sealed class OperationsReferenceTests
         (typeof(IdempotencyOptions), "Gateway:Idempotency"),
         (typeof(WebhookOptions), "Gateway:Webhooks"),
         (typeof(SyncOptions), "Gateway:Sync"),
+        (typeof(Gateway.RequestHygiene.RequestHygieneOptions), "Gateway:Requests"),
+        (typeof(Gateway.Security.OutboundUrlOptions), "Gateway:OutboundUrls"),
         (typeof(Gateway.Payments.UnexpectedPaymentOptions), Gateway.Payments.UnexpectedPaymentOptions.SectionName),
         (typeof(RoutingOptions), RoutingOptions.SectionName),
         (typeof(RateLimitOptions), RateLimitOptions.SectionName),
