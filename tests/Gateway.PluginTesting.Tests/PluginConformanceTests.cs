@@ -13,7 +13,7 @@ public sealed class PluginConformanceTests
     public static TheoryData<string, string> RepositoryPlugins => new()
     {
         { "plugins/WeChatNative", "" },
-        { "plugins/WeChatJsapi", "AppSecret=0123456789abcdef0123456789abcdef" },
+        { "plugins/WeChatJsapi", "AppSecret=0123456789abcdef0123456789abcdef;HandOffSecret=0123456789abcdef0123456789abcdef-hand-off" },
         { "plugins/MiniProgram", "AppSecret=0123456789abcdef0123456789abcdef" },
         { "plugins/PaysApi", "" },
         { "checked/DemoPay", "" },
