@@ -15,7 +15,7 @@ internal sealed partial class WeChatPayV3Instance
     /// The payment notify (<c>TRANSACTION.SUCCESS</c>): the signature headers are verified first (fresh timestamp,
     /// known serial, signature over the raw body), only then is <c>resource</c> decrypted. Amount and account are
     /// checked against the stored order by the host. <c>REFUND.*</c> events are not handled yet.
-    /// REF: https://pay.weixin.qq.com/doc/v3/merchant/4012791861 (docs/protocols.md §F)
+    /// REF: docs/protocols.md §F and §G3.g.
     /// </summary>
     public async ValueTask<NotifyParseResult> ParseNotifyAsync(NotifyRequest request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ internal sealed partial class WeChatPayV3Instance
     /// <summary>
     /// <c>[POST] /v3/pay/transactions/h5</c> with <c>scene_info</c> (payer_client_ip, h5_info.type) → <c>h5_url</c>,
     /// answered as a <c>redirect</c> action: the payer's mobile browser goes there to pay.
-    /// REF: https://pay.weixin.qq.com/doc/v3/merchant/4012791834
+    /// REF: docs/protocols.md §G3.a.
     /// </summary>
     private async Task<ProviderResult<CreatePaymentResult>> H5Async(CreatePaymentRequest request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ internal sealed partial class WeChatPayV3Instance
 {
     /// <summary>
     /// <c>[POST] /v3/pay/transactions/native</c> → <c>code_url</c>, shown as a QR code.
-    /// REF: https://pay.weixin.qq.com/doc/v3/merchant/4012791877
+    /// REF: docs/protocols.md §G3.a.
     /// </summary>
     private async Task<ProviderResult<CreatePaymentResult>> NativeAsync(CreatePaymentRequest request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public sealed partial class WeChatPayV3Client
     /// <c>[GET] /v3/certificates</c>: the platform certificates (certificate mode), each PEM decrypted with the
     /// APIv3 key. The reply is signed by one of the certificates it carries, so it is verified with the decrypted
     /// set: AEAD decryption already proves they came from someone holding our APIv3 key.
-    /// REF: https://pay.weixin.qq.com/wiki/doc/apiv3/apis/wechatpay5_1.shtml (docs/protocols.md §G3.f).
+    /// REF: docs/protocols.md §G3.f.
     /// </summary>
     public async Task<IReadOnlyList<PlatformCertificate>> DownloadCertificatesAsync(CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ public sealed partial class WeChatPayV3Client
 {
     /// <summary>
     /// <c>[POST] /v3/pay/transactions/native</c>: a QR-code order; the reply's <c>code_url</c> becomes the QR.
-    /// REF: https://pay.weixin.qq.com/doc/v3/merchant/4012791877
+    /// REF: docs/protocols.md §G3.a.
     /// </summary>
     public Task<WeChatPayV3Result<PrepayResponse>> TransactionsNativeAsync(PrepayRequest request, CancellationToken cancellationToken)
         => SendAsync(HttpMethod.Post, "v3/pay/transactions/native", request,
