@@ -53,18 +53,25 @@ public sealed class V3ForgedNotifyTests(V3GatewayFactory gateway) : IClassFixtur
         var payment = await GetAsync(gateway.DemoApi(), id);
         Assert.Equal("succeeded", payment.Str("status"));
         Assert.Equal("4200000000202611290000000001", payment.Str("providerTransactionId"));
+
+        // WeChat resends until it sees a 2xx: a replay is acknowledged again and changes nothing.
+        var replay = await notify.SendAsync(V3Notifies.Signed(Instance, genuine, V3GatewayFactory.PlatformKey, V3GatewayFactory.PublicKeyId));
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(payment.ToJsonString(), (await GetAsync(gateway.DemoApi(), id)).ToJsonString());
     }
 
     [Fact]
-    public async Task ANotifyForAnotherAmount_IsNotASuccess()
+    public async Task AVerifiedNotifyForAnotherAmount_IsAnsweredFail_AndChangesNothing()
     {
         var created = await CreateAsync(gateway.DemoApi(), V3FlowTests.Body("wechat.native", "v3-forged-amount", 800));
         var id = created.Str("id");
         var body = V3Notifies.Envelope(V3Notifies.TransactionJson(id, 1), V3GatewayFactory.ApiV3Key);
 
-        await gateway.Browser().SendAsync(V3Notifies.Signed(Instance, body, V3GatewayFactory.PlatformKey, V3GatewayFactory.PublicKeyId));
+        var response = await gateway.Browser().SendAsync(V3Notifies.Signed(Instance, body, V3GatewayFactory.PlatformKey, V3GatewayFactory.PublicKeyId));
 
-        Assert.NotEqual("succeeded", (await GetAsync(gateway.DemoApi(), id)).Str("status"));
+        Assert.True((int)response.StatusCode >= 400);
+        Assert.Equal("FAIL", (await ReadAsync(response)).Str("code"));
+        Assert.Equal("pending", (await GetAsync(gateway.DemoApi(), id)).Str("status"));
     }
 
     private static byte[] Flip(byte[] sealedBytes)
