@@ -124,6 +124,7 @@ internal static class TestModeProfile
             ["Sandbox:WeChat:Apps:1:AppSecret"] = miniProgramSecret,
         };
 
+        TestModeV3Profile.AddTo(profile, baseUrl, WeChatMchId, JsapiAppId, MiniProgramAppId);
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = profile });
     }
 

@@ -35,4 +35,14 @@ public sealed class WeChatPaySandboxOptions
 
     /// <summary>How long a <c>code_url</c> and a <c>prepay_id</c> can be paid (WeChat: 2 hours).</summary>
     public TimeSpan CodeUrlLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// APIv3: WeChat Pay's own private key (PEM) that signs replies and notifies, in both modes (its public key is
+    /// the merchant's <c>pub_key.pem</c>, and the sandbox's platform certificate is made from it). Generated at
+    /// start-up when empty.
+    /// </summary>
+    public string? V3PlatformPrivateKey { get; set; }
+
+    /// <summary>APIv3: the id of WeChat Pay's public key (<c>PUB_KEY_ID_…</c>) named in public-key mode.</summary>
+    public string V3PublicKeyId { get; set; } = "PUB_KEY_ID_0119000001092026000000000000000001";
 }
