@@ -4,6 +4,7 @@ using Gateway.Notify;
 using Gateway.Payments;
 using Gateway.Plugins;
 using Gateway.ProductCodes;
+using Gateway.Refunds;
 using Gateway.Store;
 
 // Public extension classes live in the ASP.NET Core builder namespace, as YARP's MapReverseProxy does.
@@ -20,10 +21,12 @@ public static class GatewayEndpointRouteBuilderExtensions
     {
         var services = endpoints.ServiceProvider;
         services.GetRequiredService<IPaymentStore>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        services.GetRequiredService<RefundLedger>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         services.GetRequiredService<GatewaySnapshotProvider>().InitialLoad();
 
         endpoints.MapPaymentsApi();
         endpoints.MapProductCodesApi();
+        endpoints.MapRefundsApi();
         endpoints.MapNotifyEndpoints();
         endpoints.DataSources.Add(services.GetRequiredService<PluginEndpointDataSource>());
         endpoints.MapAdminApi();

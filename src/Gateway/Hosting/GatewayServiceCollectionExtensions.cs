@@ -60,6 +60,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<PaymentSyncWorker>();
+        services.AddGatewayRefunds(section);
         services.AddGatewayStateBackend(section["Redis:Configuration"]);
         services.TryAddSingleton<IPaymentDirectory, PaymentDirectory>();
 

@@ -9,6 +9,8 @@ internal static class WebhookEventTypes
     public const string PaymentFailed = "payment.failed";
     public const string PaymentClosed = "payment.closed";
     public const string PaymentExpired = "payment.expired";
+    public const string RefundSucceeded = "refund.succeeded";
+    public const string RefundFailed = "refund.failed";
 
     /// <summary>The event a transition into <paramref name="status"/> emits.</summary>
     public static string? For(PaymentStatus status) => status switch
