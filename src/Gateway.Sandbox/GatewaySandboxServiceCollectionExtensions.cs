@@ -12,6 +12,7 @@ using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Orders;
 using Gateway.Sandbox.WeChatPay.Payer;
 using Gateway.Sandbox.WeChatPay.Protocol;
+using Gateway.Sandbox.WeChatPay.Refunds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,11 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<NotifyPoster>();
         services.TryAddSingleton<NotifyDelivery>();
         services.AddHostedService<NotifySender>();
+        services.TryAddSingleton<RefundOperation>();
+        services.TryAddSingleton<RefundQueryOperation>();
+        services.TryAddSingleton<RefundNotifyQueue>();
+        services.AddHostedService<RefundNotifySender>();
+        services.AddHostedService<SecureApiServer>();
 
         AddPaysApi(services, sandboxSection.GetSection(PaysApiSandboxOptions.SectionName));
         return services;

@@ -56,7 +56,8 @@ internal sealed partial class RefundLedger
             return new(ReservationOutcome.Duplicate) { Existing = existing[0], PaymentStatus = payment.Status };
         }
 
-        if (payment.Status is not (PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded))
+        // A refunded payment is still "paid": what remains (nothing) decides, so a further refund is refund_exceeds_paid.
+        if (payment.Status is not (PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded))
         {
             return new(ReservationOutcome.InvalidState) { PaymentStatus = payment.Status };
         }

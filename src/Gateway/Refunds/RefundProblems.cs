@@ -25,7 +25,7 @@ internal static class RefundProblems
         new Dictionary<string, object?> { ["remaining"] = remaining });
 
     public static IResult InvalidState(Abstractions.Payments.PaymentStatus status) => GatewayProblems.Problem(StatusCodes.Status409Conflict, GatewayProblems.InvalidState,
-        "The payment cannot be refunded.", $"The payment is {status.ToName()}; only a succeeded or partially refunded payment can be refunded.",
+        "The payment cannot be refunded.", $"The payment is {status.ToName()}; only a paid payment (succeeded, partially refunded) can be refunded.",
         new Dictionary<string, object?> { ["paymentStatus"] = status.ToName() });
 
     public static IResult Duplicate(RefundRecord existing) => GatewayProblems.Problem(StatusCodes.Status409Conflict, DuplicateMerchantRefund,
