@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Text.Json;
 using Gateway.Abstractions.Payments;
+using Gateway.Store.Migrations;
 using Gateway.Webhooks;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gateway.Store;
 
@@ -11,36 +13,32 @@ internal sealed class SqlPaymentStore : IPaymentStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly StoreDialect _dialect;
     private readonly Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> _createEvent;
+    private readonly ILogger _logger;
 
     /// <param name="dialect">The database.</param>
     /// <param name="createEvent">Builds the outbox row for a transition's event (null: no webhook target).</param>
-    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent)
+    /// <param name="logger">Where schema migrations are reported.</param>
+    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
         _createEvent = createEvent ?? throw new ArgumentNullException(nameof(createEvent));
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        foreach (var statement in _dialect.SchemaStatements)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => SchemaMigrations.ApplyAsync(_dialect, _logger, cancellationToken);
 
     public async Task<bool> TryInsertAsync(PaymentRecord p, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT INTO payments ({PaymentSchema.Columns}) VALUES (
+            INSERT INTO payments ({PaymentSchema.Columns}) SELECT
             @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
             @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
             @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
-            @paid_at, @trace_parent, @next_sync_at, 0)
+            @paid_at, @trace_parent, @next_sync_at, 0
+            WHERE NOT EXISTS (
+                SELECT 1 FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id AND status <> 'failed')
             """;
         command.Add("id", p.Id).Add("client_id", p.ClientId).Add("merchant_order_id", p.MerchantOrderId).Add("channel", p.Channel)
             .Add("provider_instance", p.ProviderInstance).Add("plugin", p.Plugin).Add("app_id", p.AppId).Add("merchant_id", p.MerchantId)
@@ -52,10 +50,11 @@ internal sealed class SqlPaymentStore : IPaymentStore
             .Add("error_message", p.ErrorMessage).Add("review_reason", p.ReviewReason).Add("created_at", p.CreatedAt)
             .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent)
             .Add("next_sync_at", p.NextSyncAt);
+        // A failed create does not burn the merchant order id; any other payment of the order does. Two
+        // racing inserts both pass NOT EXISTS, and the unique index on pending payments refuses the second.
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return true;
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
         catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
         {
