@@ -21,7 +21,6 @@ public static class GatewayEndpointRouteBuilderExtensions
     {
         var services = endpoints.ServiceProvider;
         services.GetRequiredService<IPaymentStore>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
-        services.GetRequiredService<RefundLedger>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         services.GetRequiredService<GatewaySnapshotProvider>().InitialLoad();
 
         endpoints.MapPaymentsApi();

@@ -24,17 +24,6 @@ internal sealed partial class RefundLedger
         _events = events ?? throw new ArgumentNullException(nameof(events));
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        foreach (var statement in RefundSchema.Statements(_dialect))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
     /// <summary>
     /// Writes <paramref name="refund"/> if the payment is refundable and the amount fits what remains; a
     /// <see cref="RefundStatus.Succeeded"/> refund (recorded offline) also moves the payment and writes its event.

@@ -97,16 +97,16 @@ internal sealed partial class RefundSettler(RefundLedger ledger, IPaymentStore p
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 800, Level = LogLevel.Error, Message = "Refund {RefundId} of payment {PaymentId} on {Instance} is ABNORMAL (CHANGE): marked failed, needs a person")]
+        [LoggerMessage(EventId = 900, Level = LogLevel.Error, Message = "Refund {RefundId} of payment {PaymentId} on {Instance} is ABNORMAL (CHANGE): marked failed, needs a person")]
         public static partial void Abnormal(ILogger logger, string refundId, string paymentId, string instance);
 
-        [LoggerMessage(EventId = 801, Level = LogLevel.Error, Message = "Refund {RefundId}: the provider reports {ProviderState} but the refund is {Status}; nothing changed, needs review")]
+        [LoggerMessage(EventId = 901, Level = LogLevel.Error, Message = "Refund {RefundId}: the provider reports {ProviderState} but the refund is {Status}; nothing changed, needs review")]
         public static partial void Conflict(ILogger logger, string refundId, string providerState, string status);
 
-        [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Refund notify for instance {Instance} names unknown refund {RefundId}")]
+        [LoggerMessage(EventId = 902, Level = LogLevel.Warning, Message = "Refund notify for instance {Instance} names unknown refund {RefundId}")]
         public static partial void UnknownRefund(ILogger logger, string instance, string refundId);
 
-        [LoggerMessage(EventId = 803, Level = LogLevel.Error, Message = "Refund {RefundId}: notify REJECTED, it disagrees with the stored refund: {Disagreement}")]
+        [LoggerMessage(EventId = 903, Level = LogLevel.Error, Message = "Refund {RefundId}: notify REJECTED, it disagrees with the stored refund: {Disagreement}")]
         public static partial void Mismatch(ILogger logger, string refundId, string disagreement);
     }
 }

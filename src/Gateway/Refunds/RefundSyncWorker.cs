@@ -103,16 +103,16 @@ internal sealed partial class RefundSyncWorker : PollingWorker
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 810, Level = LogLevel.Warning, Message = "Refund {RefundId}: refund query refused ({Code}); will ask again")]
+        [LoggerMessage(EventId = 910, Level = LogLevel.Warning, Message = "Refund {RefundId}: refund query refused ({Code}); will ask again")]
         public static partial void QueryRefused(ILogger logger, string refundId, string code);
 
-        [LoggerMessage(EventId = 811, Level = LogLevel.Warning, Message = "Refund {RefundId}: refund query failed ({Error}); will ask again")]
+        [LoggerMessage(EventId = 911, Level = LogLevel.Warning, Message = "Refund {RefundId}: refund query failed ({Error}); will ask again")]
         public static partial void QueryFailed(ILogger logger, string refundId, string error);
 
-        [LoggerMessage(EventId = 812, Level = LogLevel.Warning, Message = "Refund {RefundId}: the provider does not know it (never sent); sending it now")]
+        [LoggerMessage(EventId = 912, Level = LogLevel.Warning, Message = "Refund {RefundId}: the provider does not know it (never sent); sending it now")]
         public static partial void Resending(ILogger logger, string refundId);
 
-        [LoggerMessage(EventId = 813, Level = LogLevel.Error, Message = "Refund {RefundId}: the provider reports amount {Reported}, the refund is {Stored}; nothing changed")]
+        [LoggerMessage(EventId = 913, Level = LogLevel.Error, Message = "Refund {RefundId}: the provider reports amount {Reported}, the refund is {Stored}; nothing changed")]
         public static partial void AmountMismatch(ILogger logger, string refundId, long reported, long stored);
     }
 }

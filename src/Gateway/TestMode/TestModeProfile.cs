@@ -149,15 +149,17 @@ internal static class TestModeProfile
             string? Setting(string key) => current[$"Gateway:Providers:{name}:{key}"] ?? profile.GetValueOrDefault($"Gateway:Providers:{name}:{key}");
             var settings = current.GetSection($"Gateway:Providers:{name}:Settings");
             if (Setting("Plugin") is not ("WeChatNative" or "WeChatJsapi" or "MiniProgram") || Setting("Settings:MchId") is not { Length: > 0 } mchId
-                || Setting("Settings:BaseUrl")?.StartsWith(baseUrl + "/sandbox/", StringComparison.Ordinal) != true
-                || settings.GetChildren().Any(c => c.Key.StartsWith("ApiClientCertificate", StringComparison.OrdinalIgnoreCase)))
+                || Setting("Settings:BaseUrl")?.StartsWith(baseUrl + "/sandbox/", StringComparison.Ordinal) != true)
             {
                 continue;
             }
 
-            profile[$"Gateway:Providers:{name}:Settings:ApiClientCertificateBase64"] = authority.IssueMerchant(mchId, now);
             profile[$"Gateway:Providers:{name}:Settings:SecureApiBaseUrl"] = $"https://127.0.0.1:{port}/sandbox/wechatpay";
             profile[$"Gateway:Providers:{name}:Settings:TrustedServerCaBase64"] = authority.CertificateBase64;
+            if (!settings.GetChildren().Any(c => c.Key.StartsWith("ApiClientCertificate", StringComparison.OrdinalIgnoreCase)))
+            {
+                profile[$"Gateway:Providers:{name}:Settings:ApiClientCertificateBase64"] = authority.IssueMerchant(mchId, now);
+            }
         }
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Gateway.Sandbox.WeChatPay.Refunds;
 
 /// <summary>
-/// <c>POST {prefix}/wechatpay/refunds/{outRefundNo}/settle {"status":"CHANGE"|"REFUNDCLOSE"|"SUCCESS"}</c>: ends a refund
+/// <c>POST {prefix}/wechatpay/refunds/{outRefundNo}/settle {"status":"CHANGE"|"REFUNDCLOSE"|"SUCCESS", "notify"?: false}</c>: ends a refund
 /// that is still PROCESSING the way WeChat sometimes does (CHANGE: the money could not go back, e.g. the payer's card was
 /// cancelled; REFUNDCLOSE: closed), and sends its refund notify, so those paths can be tried. <c>GET …/refunds/{outRefundNo}</c>
 /// shows a refund.
@@ -37,7 +37,12 @@ internal static class RefundOpsEndpoints
             return Problem(StatusCodes.Status409Conflict, "refund_not_processing", $"The refund is already {refund.State.Status}.");
         }
 
-        notifies.Enqueue(new RefundNotifyJob(order, refund, AfterProcessing: false));
+        // "notify": false plays a notify that never arrives, so only the merchant's refundquery can learn the ending.
+        if (request!.Notify ?? true)
+        {
+            notifies.Enqueue(new RefundNotifyJob(order, refund, AfterProcessing: false));
+        }
+
         return Results.Ok(View(refund));
     }
 
@@ -55,5 +60,5 @@ internal static class RefundOpsEndpoints
     private static IResult Problem(int status, string code, string detail)
         => Results.Problem(statusCode: status, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    internal sealed record SettleRequest(string? Status);
+    internal sealed record SettleRequest(string? Status, bool? Notify);
 }
