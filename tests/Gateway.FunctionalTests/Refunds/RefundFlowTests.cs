@@ -69,6 +69,21 @@ public sealed class RefundFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestModeDemo_WxSandboxInstance_RefundsOverItsGeneratedClientCertificate()
+    {
+        // The README walk-through: the demo client and the test-mode instance, whose certificate test mode issued.
+        var demo = _gateway.ApiClient("sk_test_demo_shop");
+        var created = await CreateAsync(demo, NativePayment("demo-refund-1", 100));
+        Assert.Equal("wx-sandbox", created.Str("provider"));
+        await ScanAsync(demo, created.Str("action.codeUrl"));
+        await WaitForStatusAsync(demo, created.Str("id"), "succeeded");
+
+        var refund = await CreatedRefundAsync(demo, created.Str("id"), 30, "demo-r-1");
+        await WaitForRefundAsync(demo, refund.Str("id"), "succeeded");
+        Assert.Equal("partially_refunded", (await GetAsync(demo, created.Str("id"))).Str("status"));
+    }
+
+    [Fact]
     public async Task MerchantRefundId_SameTermsReturnTheSameRefund_OtherTermsAreRefused()
     {
         var api = _gateway.ApiClient();
