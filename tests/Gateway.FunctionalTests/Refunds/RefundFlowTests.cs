@@ -19,7 +19,12 @@ public sealed class RefundFlowTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        _gateway = GatewayFactory.With(new Dictionary<string, string?> { ["Gateway:Clients:client-a:WebhookUrl"] = _receiver.Url });
+        _gateway = GatewayFactory.With(new Dictionary<string, string?>
+        {
+            ["Gateway:Clients:client-a:WebhookUrl"] = _receiver.Url,
+            // Merchant B (client-b's wx-b) can give back at most 10 fen: beyond that WeChat answers NOTENOUGH.
+            ["Sandbox:WeChatPay:Merchants:2:RefundableBalance"] = "10",
+        });
     }
 
     public async Task DisposeAsync()
@@ -81,6 +86,48 @@ public sealed class RefundFlowTests : IAsyncLifetime
         var refund = await CreatedRefundAsync(demo, created.Str("id"), 30, "demo-r-1");
         await WaitForRefundAsync(demo, refund.Str("id"), "succeeded");
         Assert.Equal("partially_refunded", (await GetAsync(demo, created.Str("id"))).Str("status"));
+    }
+
+    [Fact]
+    public async Task NotEnough_AtWeChat_FailsTheRefund_WithTheProviderCode_AndReleasesTheAmount()
+    {
+        var api = _gateway.ApiClient(GatewayFactory.ClientBKey);
+        var paymentId = await PaidNativeAsync(api, "refund-notenough-1");
+
+        var (status, problem) = await SendAsync(RefundAsync(api, paymentId, 20, "r-notenough-1"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("provider_rejected", problem.Str("code"));
+        Assert.Equal("NOTENOUGH", problem.Str("providerCode"));
+        Assert.Equal("wx-b", problem.Str("instance"));
+        var failed = await ReadAsync(await api.GetAsync($"/v1/refunds/{problem.Str("refundId")}"));
+        Assert.Equal("failed", failed.Str("status"));
+        Assert.Equal("NOTENOUGH", failed.Str("error.code"));
+
+        var fits = await CreatedRefundAsync(api, paymentId, 10, "r-notenough-2");
+        await WaitForRefundAsync(api, fits.Str("id"), "succeeded");
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_ReplaysTheFirstAnswer_AndRefusesAnotherBody()
+    {
+        var api = _gateway.ApiClient();
+        var paymentId = await PaidNativeAsync(api, "refund-idemkey-1");
+        async Task<HttpResponseMessage> Post(long amount)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/payments/{paymentId}/refunds")
+            {
+                Content = JsonContent.Create(new { amount, merchantRefundId = "r-idemkey-1" }),
+            };
+            request.Headers.Add("Idempotency-Key", "idem-refund-1");
+            return await api.SendAsync(request);
+        }
+
+        var first = await ReadAsync(await Post(25));
+        var replay = await Post(25);
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(first.Str("id"), (await ReadAsync(replay)).Str("id"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Post(26)).StatusCode);
+        Assert.Single((await ReadAsync(await api.GetAsync($"/v1/payments/{paymentId}/refunds")))["data"]!.AsArray());
     }
 
     [Fact]

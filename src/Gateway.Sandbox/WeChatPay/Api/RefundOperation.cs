@@ -45,13 +45,23 @@ internal sealed class RefundOperation(OrderBook orders, RefundNotifyQueue notifi
         }
 
         var now = time.GetUtcNow();
-        var (refund, errCode, errCodeDes) = order.ApplyRefund(outRefundNo, totalFee, refundFee, notifyUrl, now);
+        var (refund, created, errCode, errCodeDes) = order.ApplyRefund(outRefundNo, totalFee, refundFee, notifyUrl, request.Merchant, now);
         if (refund is null)
         {
             return OperationResult.BusinessFailure(errCode!, errCodeDes!);
         }
 
-        notifies.Enqueue(new RefundNotifyJob(order, refund, AfterProcessing: true));
+        // A retry of an accepted refund (same out_refund_no, same terms) is answered again and refunded once.
+        if (created)
+        {
+            notifies.Enqueue(new RefundNotifyJob(order, refund, AfterProcessing: true));
+        }
+
+        return Accepted(order, refund, now);
+    }
+
+    private static OperationResult Accepted(SandboxOrder order, SandboxRefund refund, DateTimeOffset now)
+    {
         var snapshot = order.Snapshot(now);
         var fee = refund.RefundFee.ToString(CultureInfo.InvariantCulture);
         return OperationResult.Succeeded(

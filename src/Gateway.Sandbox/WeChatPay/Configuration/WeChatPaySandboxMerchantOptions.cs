@@ -17,4 +17,10 @@ public sealed class WeChatPaySandboxMerchantOptions
     /// scanning a product link posts appid, openid, mch_id, product_id here. Optional.
     /// </summary>
     public string? ScanCallbackUrl { get; set; }
+
+    /// <summary>
+    /// The merchant's balance available for refunds, in fen; null (the default) is unlimited. Refunds beyond it get
+    /// WeChat's NOTENOUGH (the merchant must top up), so that refusal can be tried.
+    /// </summary>
+    public long? RefundableBalance { get; set; }
 }

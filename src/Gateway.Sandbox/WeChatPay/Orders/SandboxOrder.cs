@@ -1,4 +1,5 @@
 using Gateway.Sandbox.Notify;
+using Gateway.Sandbox.WeChatPay.Merchants;
 using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Protocol;
 using Gateway.Sandbox.WeChatPay.Refunds;
@@ -107,38 +108,43 @@ internal sealed class SandboxOrder
     /// Accepts a refund as WeChat does: only of a paid order, with the order's own total_fee, never beyond what the
     /// order's refunds not closed leave; the same out_refund_no with the same terms is the same refund (a retry).
     /// </summary>
-    public (SandboxRefund? Refund, string? ErrCode, string? ErrCodeDes) ApplyRefund(
-        string outRefundNo, long totalFee, long refundFee, string? notifyUrl, DateTimeOffset now)
+    public (SandboxRefund? Refund, bool Created, string? ErrCode, string? ErrCodeDes) ApplyRefund(
+        string outRefundNo, long totalFee, long refundFee, string? notifyUrl, MerchantAccount merchant, DateTimeOffset now)
     {
         lock (_lock)
         {
             if (_state != OrderState.Success || _payment is null)
             {
-                return (null, WeChatErrorCodes.OrderNotExist, "订单不存在或未支付");
+                return (null, false, WeChatErrorCodes.OrderNotExist, "订单不存在或未支付");
             }
 
             if (_refunds.FirstOrDefault(r => r.OutRefundNo == outRefundNo) is { } same)
             {
                 return same.RefundFee == refundFee && same.TotalFee == totalFee
-                    ? (same, null, null)
-                    : (null, WeChatErrorCodes.InvalidRequest, "同一笔退款单号的退款金额与之前请求不一致");
+                    ? (same, false, null, null)
+                    : (null, false, WeChatErrorCodes.InvalidRequest, "同一笔退款单号的退款金额与之前请求不一致");
             }
 
             if (totalFee != Terms.TotalFee)
             {
-                return (null, WeChatErrorCodes.InvalidRequest, "订单金额与原订单不一致");
+                return (null, false, WeChatErrorCodes.InvalidRequest, "订单金额与原订单不一致");
             }
 
             // A closed or abnormal refund gave nothing back, so it no longer counts against the order.
             var reserved = _refunds.Where(r => r.State.Status is not (RefundStatuses.RefundClose or RefundStatuses.Change)).Sum(r => r.RefundFee);
             if (refundFee <= 0 || reserved + refundFee > totalFee)
             {
-                return (null, WeChatErrorCodes.Error, "累计退款金额大于支付金额");
+                return (null, false, WeChatErrorCodes.Error, "累计退款金额大于支付金额");
+            }
+
+            if (!merchant.TryDebitRefund(refundFee))
+            {
+                return (null, false, WeChatErrorCodes.NotEnough, "基本账户余额不足，请充值后重新发起");
             }
 
             var refund = new SandboxRefund(outRefundNo, SandboxIds.RefundId(now), refundFee, totalFee, notifyUrl, now);
             _refunds.Add(refund);
-            return (refund, null, null);
+            return (refund, true, null, null);
         }
     }
 
