@@ -81,6 +81,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayAdmin(configuration);
         services.AddGatewayOpenApi();
 
+        services.AddOptions<UnexpectedPaymentOptions>().Bind(configuration.GetSection(UnexpectedPaymentOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UnexpectedPaymentOptions>, UnexpectedPaymentOptionsValidator>());
         services.TryAddSingleton<ProviderReportApplier>();
         services.TryAddSingleton<PaymentSynchronizer>();
         services.TryAddSingleton<PaymentCreator>();

@@ -12,6 +12,9 @@ internal static class WebhookEventTypes
     public const string RefundSucceeded = "refund.succeeded";
     public const string RefundFailed = "refund.failed";
 
+    /// <summary>Money was received but is held for a person (see the payment's reviewReason).</summary>
+    public const string PaymentRequiresReview = "payment.requires_review";
+
     /// <summary>The event a transition into <paramref name="status"/> emits.</summary>
     public static string? For(PaymentStatus status) => status switch
     {
@@ -19,6 +22,7 @@ internal static class WebhookEventTypes
         PaymentStatus.Failed => PaymentFailed,
         PaymentStatus.Closed => PaymentClosed,
         PaymentStatus.Expired => PaymentExpired,
+        PaymentStatus.RequiresReview => PaymentRequiresReview,
         _ => null,
     };
 }

@@ -41,8 +41,14 @@ public abstract class SchemaMigrationTests
             await ExecuteAsync(dialect, statement);
         }
 
+        // A row as release 1 wrote it (its own column list: later columns do not exist yet).
+        await ExecuteAsync(dialect, """
+            INSERT INTO payments (id, client_id, merchant_order_id, channel, provider_instance, plugin, merchant_id, amount, currency,
+                description, client_ip, metadata, status, created_at, updated_at, expires_at)
+            VALUES ('pay_old', 'shop', 'order-1', 'wechat.native', 'wx-a', 'WeChatNative', 'm1', 100, 'CNY', 'tea', '127.0.0.1', '{}',
+                'pending', 1750000000000, 1750000000000, 1750007200000)
+            """);
         var store = new SqlPaymentStore(dialect, TestEvents.Create);
-        Assert.True(await store.TryInsertAsync(PaymentStoreContractTests.NewPayment("pay_old"), default));
 
         await store.InitializeAsync(default);
 
@@ -50,8 +56,10 @@ public abstract class SchemaMigrationTests
         var indexes = await QueryStringsAsync(dialect, IndexNamesSql);
         Assert.Contains("ux_payments_merchant_order_paid", indexes);
         Assert.Contains("ux_payments_merchant_order_pending", indexes);
+        Assert.Contains("ix_payments_client_merchant_order", indexes);
         Assert.DoesNotContain("ux_payments_client_merchant_order", indexes);
-        Assert.Equal(PaymentStatus.Pending, (await store.GetAsync("pay_old", default))!.Status);
+        var old = (await store.GetAsync("pay_old", default))!;
+        Assert.Equal((PaymentStatus.Pending, 100L, (string?)null), (old.Status, old.Amount, old.ReviewDetail));
         Assert.False(await store.TryInsertAsync(PaymentStoreContractTests.NewPayment("pay_new"), default));
     }
 
@@ -138,4 +146,17 @@ public sealed class PostgreSqlSchemaMigrationTests : SchemaMigrationTests
     internal override string Dialect => "PostgreSql";
 
     internal override string IndexNamesSql => "SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema()";
+}
+
+public sealed class SchemaScriptsTests
+{
+    [Fact]
+    public void EveryDialect_HasTheSameNumberedScripts()
+    {
+        var sqlite = SchemaMigrations.Scripts("Sqlite").Select(s => s.Name).ToList();
+
+        Assert.Equal(sqlite, SchemaMigrations.Scripts("PostgreSql").Select(s => s.Name));
+        Assert.All(sqlite, name => Assert.Matches(@"^\d{4}_[a-z0-9_]+\.sql$", name));
+        Assert.Equal(sqlite.Count, sqlite.Select(name => name[..4]).Distinct().Count());
+    }
 }
