@@ -17,6 +17,7 @@ using Gateway.Sandbox.WeChatPayV3.Configuration;
 using Gateway.Sandbox.WeChatPayV3.Notify;
 using Gateway.Sandbox.WeChatPayV3.Platform;
 using Gateway.Sandbox.WeChatPayV3.Protocol;
+using Gateway.Sandbox.WeChatPay.Refunds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -65,6 +66,11 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<NotifyPoster>();
         services.TryAddSingleton<NotifyDelivery>();
         services.AddHostedService<NotifySender>();
+        services.TryAddSingleton<RefundOperation>();
+        services.TryAddSingleton<RefundQueryOperation>();
+        services.TryAddSingleton<RefundNotifyQueue>();
+        services.AddHostedService<RefundNotifySender>();
+        services.AddHostedService<SecureApiServer>();
 
         AddWeChatPayV3(services, weChatSection.Path);
         AddPaysApi(services, sandboxSection.GetSection(PaysApiSandboxOptions.SectionName));

@@ -125,6 +125,7 @@ internal static class TestModeProfile
         };
 
         TestModeV3Profile.AddTo(profile, baseUrl, WeChatMchId, JsapiAppId, MiniProgramAppId);
+        TestModeCertificates.Add(profile, current, baseUrl);
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = profile });
     }
 

@@ -29,4 +29,9 @@ public sealed class WeChatPaySandboxMerchantOptions
 
     /// <summary>APIv3: how replies and notifies name WeChat Pay's key: <c>PublicKey</c> (default) or <c>Certificate</c>.</summary>
     public string? V3SignatureMode { get; set; }
+    /// <summary>
+    /// The merchant's balance available for refunds, in fen; null (the default) is unlimited. Refunds beyond it get
+    /// WeChat's NOTENOUGH (the merchant must top up), so that refusal can be tried.
+    /// </summary>
+    public long? RefundableBalance { get; set; }
 }
