@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 
 namespace Gateway.PluginTesting.Tests;
 
@@ -16,6 +17,7 @@ public sealed class PluginConformanceTests
         { "plugins/WeChatJsapi", "AppSecret=0123456789abcdef0123456789abcdef;HandOffSecret=0123456789abcdef0123456789abcdef-hand-off" },
         { "plugins/MiniProgram", "AppSecret=0123456789abcdef0123456789abcdef" },
         { "plugins/PaysApi", "" },
+        { "plugins/WeChatPayV3", "" },
         { "checked/DemoPay", "" },
     };
 
@@ -83,6 +85,7 @@ public sealed class PluginConformanceTests
         {
             "plugins/PaysApi" => new() { ["Uid"] = "conformance0uid000000001", ["Token"] = "conformance-token-0123" },
             "checked/DemoPay" => new() { ["MerchantId"] = "m-1", ["Secret"] = "0123456789abcdef0123" },
+            "plugins/WeChatPayV3" => WeChatPayV3Settings(),
             _ => new(WeChatPay),
         };
         foreach (var pair in extra.Split(';', StringSplitOptions.RemoveEmptyEntries))
@@ -91,6 +94,19 @@ public sealed class PluginConformanceTests
         }
 
         return settings;
+    }
+
+    // APIv3 in public-key mode; the keys are generated per run, never committed.
+    private static Dictionary<string, string?> WeChatPayV3Settings()
+    {
+        using var merchant = RSA.Create(2048);
+        using var platform = RSA.Create(2048);
+        return new()
+        {
+            ["AppId"] = "wx0123456789abcdef", ["MchId"] = "1900000001", ["MerchantSerialNo"] = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+            ["MerchantPrivateKey"] = merchant.ExportPkcs8PrivateKeyPem(), ["ApiV3Key"] = "0123456789abcdef0123456789abcdef",
+            ["PublicKeyId"] = "PUB_KEY_ID_0119000001092026000000000000000001", ["PublicKey"] = platform.ExportSubjectPublicKeyInfoPem(),
+        };
     }
 
     private static async Task<(int ExitCode, string Output)> RunPluginCheckAsync(params string[] arguments)

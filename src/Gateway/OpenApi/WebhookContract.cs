@@ -10,6 +10,7 @@ namespace Gateway.OpenApi;
 internal static class WebhookContract
 {
     public const string EventSchema = "WebhookEvent";
+    public const string RefundEventSchema = "RefundWebhookEvent";
 
     public static void Add(OpenApiDocument document)
     {
@@ -18,9 +19,23 @@ internal static class WebhookContract
             new()
             {
                 ["id"] = ContractSchemas.Text("The event id, also in `Gateway-Event-Id`: dedupe on it.", pattern: "^evt_"),
-                ["type"] = ContractSchemas.Enum("The event type.", EventTypes()),
+                ["type"] = ContractSchemas.Enum("The event type.", EventTypes().Where(t => !IsRefundEvent(t)).ToList()),
                 ["createdAt"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
                 ["data"] = new OpenApiSchemaReference("PaymentResponse", document),
+            });
+
+        // refund.* events carry the refund, and the payment's id and status after it.
+        document.Components.Schemas[RefundEventSchema] = ContractSchemas.Object(
+            ["id", "type", "createdAt", "data", "payment"],
+            new()
+            {
+                ["id"] = ContractSchemas.Text("The event id, also in `Gateway-Event-Id`: dedupe on it.", pattern: "^evt_"),
+                ["type"] = ContractSchemas.Enum("The event type.", EventTypes().Where(IsRefundEvent).ToList()),
+                ["createdAt"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+                ["data"] = new OpenApiSchemaReference("RefundResponse", document),
+                ["payment"] = ContractSchemas.Object(
+                    ["id", "status"],
+                    new() { ["id"] = ContractSchemas.Text("The refunded payment's id."), ["status"] = ContractSchemas.Text("The payment's status after the refund.") }),
             });
 
         document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
@@ -39,6 +54,8 @@ internal static class WebhookContract
     /// <summary>Every event the gateway emits: the constants of <see cref="WebhookEventTypes"/>.</summary>
     public static IReadOnlyList<string> EventTypes() => ContractSchemas.ConstantsOf(typeof(WebhookEventTypes));
 
+    private static bool IsRefundEvent(string type) => type.StartsWith("refund.", StringComparison.Ordinal);
+
     private static OpenApiOperation Operation(OpenApiDocument document, string type) => new()
     {
         OperationId = "Webhook_" + type.Replace('.', '_'),
@@ -55,7 +72,7 @@ internal static class WebhookContract
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/json"] = new() { Schema = new OpenApiSchemaReference(EventSchema, document) },
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(IsRefundEvent(type) ? RefundEventSchema : EventSchema, document) },
             },
         },
         Responses = new OpenApiResponses

@@ -42,7 +42,13 @@ public sealed class OpenApiContractTests(ProductCodeGatewayFactory gateway) : IC
         Assert.Contains(body.Properties!["channel"].Enum!, v => v!.GetValue<string>() == "wechat.native");
         Assert.NotNull(body.Properties!["merchantOrderId"].Pattern);
         Assert.NotNull(document.Paths["/v1/product-codes"].Operations![HttpMethod.Post].RequestBody);
-        Assert.Equal(["payment.closed", "payment.expired", "payment.failed", "payment.requires_review", "payment.succeeded"], document.Webhooks!.Keys.Order());
+        Assert.Equal(["payment.closed", "payment.expired", "payment.failed", "payment.requires_review", "payment.succeeded", "refund.failed", "refund.succeeded"], document.Webhooks!.Keys.Order());
+        var refundEvent = document.Webhooks["refund.succeeded"].Operations![HttpMethod.Post].RequestBody!.Content!["application/json"].Schema;
+        Assert.True(refundEvent is OpenApiSchemaReference { Reference.Id: "RefundWebhookEvent" });
+        Assert.True(document.Components!.Schemas!["RefundWebhookEvent"].Properties!["data"] is OpenApiSchemaReference { Reference.Id: "RefundResponse" });
+        var refund = document.Paths["/v1/payments/{id}/refunds"].Operations![HttpMethod.Post];
+        Assert.NotNull(refund.RequestBody);
+        Assert.Contains("201", refund.Responses!.Keys);
         var paymentStatus = document.Components!.Schemas!["PaymentResponse"].Properties!["status"];
         Assert.Contains(paymentStatus.Enum!, v => v!.GetValue<string>() == "succeeded");
     }
@@ -68,6 +74,9 @@ public sealed class OpenApiContractTests(ProductCodeGatewayFactory gateway) : IC
         await ExchangeAsync(document, api, HttpMethod.Get, "/v1/payments/pay_missing", null, 404);
         await ExchangeAsync(document, anonymous, HttpMethod.Get, $"/v1/payments/{id}", null, 401);
         await ExchangeAsync(document, api, HttpMethod.Post, $"/v1/payments/{id}/close", null, 200);
+        await ExchangeAsync(document, api, HttpMethod.Get, $"/v1/payments/{id}/refunds", null, 200);
+        await ExchangeAsync(document, api, HttpMethod.Get, "/v1/payments/pay_missing/refunds", null, 404);
+        await ExchangeAsync(document, api, HttpMethod.Get, "/v1/refunds/ref_missing", null, 404);
 
         var code = await ExchangeAsync(document, api, HttpMethod.Post, "/v1/product-codes",
             """{"channel":"wechat.native","productId":"contract-tea","amount":880,"description":"Contract tea","metadata":{"shelf":"B2"}}""", 201);

@@ -37,6 +37,7 @@ public sealed class OperationsReferenceTests
         (typeof(IdempotencyOptions), "Gateway:Idempotency"),
         (typeof(WebhookOptions), "Gateway:Webhooks"),
         (typeof(SyncOptions), "Gateway:Sync"),
+        (typeof(Gateway.Refunds.RefundOptions), "Gateway:Refunds"),
         (typeof(Gateway.RequestHygiene.RequestHygieneOptions), "Gateway:Requests"),
         (typeof(Gateway.Security.OutboundUrlOptions), "Gateway:OutboundUrls"),
         (typeof(Gateway.Payments.UnexpectedPaymentOptions), Gateway.Payments.UnexpectedPaymentOptions.SectionName),

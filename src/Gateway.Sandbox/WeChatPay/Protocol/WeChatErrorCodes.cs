@@ -17,7 +17,7 @@ internal static class WeChatErrorCodes
     public const string RequirePostMethod = "REQUIRE_POST_METHOD";
     public const string PostDataEmpty = "POST_DATA_EMPTY";
 
-    // Refunds (PROTOCOLS.md G2.1, G2.2).
+    // Refunds (docs/protocols.md §G2.1, §G2.2).
     public const string Error = "ERROR";
     public const string NotEnough = "NOTENOUGH";
     public const string RefundNotExist = "REFUNDNOTEXIST";
