@@ -22,6 +22,7 @@ internal static class AdminEndpoints
         admin.MapNotifyInboxAdmin();
         admin.MapWebhookDeliveryAdmin();
         admin.MapReviewAdmin();
+        admin.MapReconciliationAdmin();
     }
 
     private static AdminList<AdminPlugin> Plugins(PluginCatalog catalog)
