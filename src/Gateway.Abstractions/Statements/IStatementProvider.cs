@@ -3,7 +3,7 @@ using Gateway.Abstractions.Payments;
 namespace Gateway.Abstractions.Statements;
 
 /// <summary>
-/// An optional capability of a provider instance (contract 1.2): the provider's daily statement (bill) of
+/// An optional capability of a provider instance (contract 1.3): the provider's daily statement (bill) of
 /// payments and refunds, which the host reconciles against its own ledger. Instances without a statement API
 /// simply do not implement it, and their reconciliation runs say "not supported".
 /// </summary>

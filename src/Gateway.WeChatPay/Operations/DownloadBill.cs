@@ -29,7 +29,7 @@ public sealed partial class WeChatPayClient
             fields["tar_type"] = "GZIP";
         }
 
-        var body = await PostSignedAsync("/pay/downloadbill", fields, MaxBillBytes, cancellationToken).ConfigureAwait(false);
+        var body = await PostSignedAsync(_http, _baseUrl + "/pay/downloadbill", fields, MaxBillBytes, cancellationToken).ConfigureAwait(false);
         if (LooksLikeXml(body))
         {
             try

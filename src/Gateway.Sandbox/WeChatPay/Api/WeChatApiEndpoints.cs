@@ -22,19 +22,29 @@ internal static class WeChatApiEndpoints
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
         wechat.Map("/pay/closeorder", (HttpContext context, CloseOrderOperation operation, RequestAuthenticator authenticator)
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        wechat.Map("/pay/refundquery", (HttpContext context, RefundQueryOperation operation, RequestAuthenticator authenticator)
+            => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
         wechat.Map("/pay/downloadbill", async (HttpContext context, DownloadBillOperation operation, RequestAuthenticator authenticator) =>
         {
             var (request, refusal) = await AuthenticateAsync(context.Request, authenticator).ConfigureAwait(false);
             return request is null ? Xml(refusal!) : operation.Execute(request);
         }).ExcludeFromDescription();
+        SecureApiEndpoints.Map(wechat);
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, IWeChatApiOperation operation, RequestAuthenticator authenticator)
+    /// <summary>Answers one API call; <paramref name="precheck"/> runs after the signature checks (secapi: the client certificate).</summary>
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, IWeChatApiOperation operation, RequestAuthenticator authenticator, Func<AuthenticatedRequest, ProtocolError?>? precheck = null)
     {
         var (request, refusal) = await AuthenticateAsync(context.Request, authenticator).ConfigureAwait(false);
         if (request is null)
         {
             return Xml(refusal!);
+        }
+
+        if (precheck?.Invoke(request) is { } refused)
+        {
+            return Xml(WeChatReplies.ProtocolFailure(refused));
         }
 
         var result = operation.Execute(request);
