@@ -35,6 +35,12 @@ internal static class DiscrepancyKinds
 
     /// <summary>A refund on the statement the gateway's ledger does not have (e.g. made by hand in the merchant platform).</summary>
     public const string RefundProviderOnly = "refund_provider_only";
+
+    /// <summary>A refund on both sides, for different amounts.</summary>
+    public const string RefundAmountMismatch = "refund_amount_mismatch";
+
+    /// <summary>A refund done at the provider and not here, or the other way round.</summary>
+    public const string RefundStatusMismatch = "refund_status_mismatch";
 }
 
 /// <summary>Discrepancy states.</summary>

@@ -1,6 +1,7 @@
 using Gateway.Abstractions.Payments;
 using Gateway.Abstractions.Statements;
 using Gateway.Payments;
+using Gateway.Refunds;
 using Gateway.Store;
 
 namespace Gateway.Reconciliation;
@@ -8,9 +9,11 @@ namespace Gateway.Reconciliation;
 /// <summary>
 /// Compares one statement with the ledger, line by line (by <c>out_trade_no</c>, which is the gateway payment id):
 /// a paid line whose payment is still pending here is synced at once (the provider's query, applied as any
-/// sync is), and healed if that settles it. Refund lines are reported until the gateway keeps a refund ledger.
+/// sync is), and healed if that settles it. Refund lines are matched to the refund ledger by <c>out_refund_no</c>
+/// (the gateway refund id).
 /// </summary>
-internal sealed class StatementMatcher(IPaymentStore payments, PaymentSynchronizer synchronizer, ReconciliationStore store, TimeProvider time)
+internal sealed class StatementMatcher(
+    IPaymentStore payments, PaymentSynchronizer synchronizer, RefundLedger refunds, ReconciliationStore store, TimeProvider time)
 {
     private const string Paid = "SUCCESS";
 
@@ -23,13 +26,11 @@ internal sealed class StatementMatcher(IPaymentStore payments, PaymentSynchroniz
         {
             if (line.IsRefund)
             {
-                found.Add(New(run, DiscrepancyKinds.RefundProviderOnly, DiscrepancyStatuses.Open, line) with
+                if (await CompareRefundAsync(run, line, cancellationToken) is { } refund)
                 {
-                    RefundId = line.OutRefundNo,
-                    ProviderAmount = line.RefundAmount,
-                    ProviderState = line.RefundState ?? line.TradeState,
-                    Detail = $"Refund {line.OutRefundNo} of {line.OutTradeNo} ({line.RefundAmount} fen, {line.RefundState}) is not in the gateway's ledger.",
-                });
+                    found.Add(refund);
+                }
+
                 continue;
             }
 
@@ -108,6 +109,35 @@ internal sealed class StatementMatcher(IPaymentStore payments, PaymentSynchroniz
             GatewayAmount = amount,
             GatewayState = payment.Status.ToName(),
             Detail = $"The provider has {line.OrderAmount} fen, the gateway {amount} fen.",
+        };
+    }
+
+    private async Task<Discrepancy?> CompareRefundAsync(ReconciliationRun run, StatementLine line, CancellationToken cancellationToken)
+    {
+        var refund = await refunds.GetAsync(line.OutRefundNo!, cancellationToken);
+        var providerDone = line.RefundState is null or "SUCCESS";
+        var discrepancy = New(run, DiscrepancyKinds.RefundProviderOnly, DiscrepancyStatuses.Open, line) with
+        {
+            RefundId = line.OutRefundNo,
+            ProviderAmount = line.RefundAmount,
+            ProviderState = line.RefundState ?? line.TradeState,
+            GatewayAmount = refund?.Amount,
+            GatewayState = refund?.Status.ToName(),
+        };
+        if (refund is null || refund.ProviderInstance != run.ProviderInstance)
+        {
+            return discrepancy with { Detail = $"Refund {line.OutRefundNo} of {line.OutTradeNo} ({line.RefundAmount} fen, {line.RefundState}) is not in the gateway's ledger." };
+        }
+
+        if (refund.Amount != line.RefundAmount)
+        {
+            return discrepancy with { Kind = DiscrepancyKinds.RefundAmountMismatch, Detail = $"The provider refunded {line.RefundAmount} fen, the ledger has {refund.Amount} fen." };
+        }
+
+        return (refund.Status == RefundStatus.Succeeded) == providerDone ? null : discrepancy with
+        {
+            Kind = DiscrepancyKinds.RefundStatusMismatch,
+            Detail = $"The provider reports the refund {line.RefundState}; the ledger has it {refund.Status.ToName()}.",
         };
     }
 

@@ -49,7 +49,7 @@ internal sealed class DownloadBillOperation(OrderBook orders, TimeProvider time)
         }
 
         var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Beijing);
-        // The sandbox makes no refunds, so a refund bill never exists.
+        // Not yet: refund lines. The sandbox's refunds do not appear in its bills, so a REFUND bill never exists.
         var paid = billType is "ALL" or "SUCCESS" ? orders.PaidBetween(request.Merchant.MchId, start, start.AddDays(1)) : [];
         if (paid.Count == 0)
         {
