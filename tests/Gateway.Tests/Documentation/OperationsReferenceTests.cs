@@ -38,6 +38,7 @@ public sealed class OperationsReferenceTests
         (typeof(WebhookOptions), "Gateway:Webhooks"),
         (typeof(SyncOptions), "Gateway:Sync"),
         (typeof(Gateway.Refunds.RefundOptions), "Gateway:Refunds"),
+        (typeof(Gateway.Reconciliation.ReconciliationOptions), "Gateway:Reconciliation"),
         (typeof(Gateway.RequestHygiene.RequestHygieneOptions), "Gateway:Requests"),
         (typeof(Gateway.Security.OutboundUrlOptions), "Gateway:OutboundUrls"),
         (typeof(Gateway.Payments.UnexpectedPaymentOptions), Gateway.Payments.UnexpectedPaymentOptions.SectionName),
