@@ -1,0 +1,39 @@
+using Gateway.Abstractions.Notify;
+using Gateway.Abstractions.Plugins;
+
+namespace Gateway.Fuzz.Targets;
+
+/// <summary>
+/// A WeChat plugin's <c>ParseNotifyAsync</c>: on the raw body (never signed with the test key, so it must
+/// always be refused), or on the body re-signed with the test key (any answer but an exception).
+/// </summary>
+internal sealed class WeChatNotifyTarget(IProviderInstance instance, bool resign)
+{
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
+    public void Run(ReadOnlyMemory<byte> input)
+    {
+        var body = resign ? WeChatResigner.Resign(input.Span, TestInstances.WeChatKey) : input.ToArray();
+        if (body is null)
+        {
+            return;
+        }
+
+        var result = Parse(instance, body);
+        switch (result)
+        {
+            case NotifyParseResult.Payment when !resign:
+                throw new InvariantBrokenException("A body not signed with the instance's key was accepted.");
+            case NotifyParseResult.Payment { Notification: var n } when n.PaymentId.Length == 0 || n.ProviderTransactionId.Length == 0 || n.Amount < 0:
+                throw new InvariantBrokenException("An accepted notify lacks its order, transaction or amount.");
+            case null:
+                throw new InvariantBrokenException("ParseNotifyAsync answered null.");
+        }
+    }
+
+    internal static NotifyParseResult Parse(IProviderInstance instance, byte[] body, string contentType = "text/xml")
+    {
+        var parse = instance.ParseNotifyAsync(new NotifyRequest(NotifyKind.Payment, body, contentType, NoHeaders), CancellationToken.None);
+        return parse.IsCompleted ? parse.Result : parse.AsTask().GetAwaiter().GetResult();
+    }
+}
