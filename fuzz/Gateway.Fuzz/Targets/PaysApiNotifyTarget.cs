@@ -22,7 +22,7 @@ internal sealed class PaysApiNotifyTarget(IProviderInstance instance, bool rekey
             return;
         }
 
-        switch (WeChatNotifyTarget.Parse(instance, body, FormType))
+        switch (ProviderNotify.Parse(instance, body, FormType))
         {
             case NotifyParseResult.Payment when !rekey:
                 throw new InvariantBrokenException("A form not keyed with the instance's token was accepted.");

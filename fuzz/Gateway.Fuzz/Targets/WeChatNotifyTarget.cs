@@ -9,8 +9,6 @@ namespace Gateway.Fuzz.Targets;
 /// </summary>
 internal sealed class WeChatNotifyTarget(IProviderInstance instance, bool resign)
 {
-    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
-
     public void Run(ReadOnlyMemory<byte> input)
     {
         var body = resign ? WeChatResigner.Resign(input.Span, TestInstances.WeChatKey) : input.ToArray();
@@ -19,7 +17,7 @@ internal sealed class WeChatNotifyTarget(IProviderInstance instance, bool resign
             return;
         }
 
-        var result = Parse(instance, body);
+        var result = ProviderNotify.Parse(instance, body, "text/xml");
         switch (result)
         {
             case NotifyParseResult.Payment when !resign:
@@ -29,11 +27,5 @@ internal sealed class WeChatNotifyTarget(IProviderInstance instance, bool resign
             case null:
                 throw new InvariantBrokenException("ParseNotifyAsync answered null.");
         }
-    }
-
-    internal static NotifyParseResult Parse(IProviderInstance instance, byte[] body, string contentType = "text/xml")
-    {
-        var parse = instance.ParseNotifyAsync(new NotifyRequest(NotifyKind.Payment, body, contentType, NoHeaders), CancellationToken.None);
-        return parse.IsCompleted ? parse.Result : parse.AsTask().GetAwaiter().GetResult();
     }
 }
