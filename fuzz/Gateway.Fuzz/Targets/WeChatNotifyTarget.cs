@@ -1,4 +1,5 @@
 using Gateway.Abstractions.Notify;
+using Gateway.Abstractions.Payments;
 using Gateway.Abstractions.Plugins;
 
 namespace Gateway.Fuzz.Targets;
@@ -22,8 +23,10 @@ internal sealed class WeChatNotifyTarget(IProviderInstance instance, bool resign
         {
             case NotifyParseResult.Payment when !resign:
                 throw new InvariantBrokenException("A body not signed with the instance's key was accepted.");
-            case NotifyParseResult.Payment { Notification: var n } when n.PaymentId.Length == 0 || n.ProviderTransactionId.Length == 0 || n.Amount < 0:
-                throw new InvariantBrokenException("An accepted notify lacks its order, transaction or amount.");
+            // A failure report may come without a transaction; a success never does.
+            case NotifyParseResult.Payment { Notification: var n }
+                when n.PaymentId.Length == 0 || n.Amount < 0 || (n.Status == PaymentStatus.Succeeded && n.ProviderTransactionId.Length == 0):
+                throw new InvariantBrokenException("An accepted notify lacks its order or amount, or a success its transaction.");
             case null:
                 throw new InvariantBrokenException("ParseNotifyAsync answered null.");
         }
