@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test. Installs (Debian packages) and starts redis-server and PostgreSQL on private
+# Runs every test. Installs (Debian packages) openssl (the v3 signature tests verify with it) and starts redis-server and PostgreSQL on private
 # loopback ports for the run, points the tests at them, and stops them on exit. Then fuzzes the parsers
 # briefly (fuzz/run.sh --smoke). The last line is always "Tests: N passed, N failed".
 set -euo pipefail
@@ -16,6 +16,7 @@ install_services() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -n "$(pg_bin)" ] || missing+=(postgresql)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

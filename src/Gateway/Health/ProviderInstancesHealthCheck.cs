@@ -6,6 +6,8 @@ namespace Gateway.Health;
 
 /// <summary>
 /// Every configured provider instance is live and its current settings pass its plugin's validation.
+/// An unusable instance is <c>Degraded</c>, not unhealthy: readiness follows the routes (<see cref="RoutesHealthCheck"/>),
+/// so one broken account does not take every channel out of the load balancer.
 /// The messages name keys, never values (plugins promise that of their validation messages).
 /// </summary>
 internal sealed class ProviderInstancesHealthCheck : IHealthCheck
@@ -29,12 +31,12 @@ internal sealed class ProviderInstancesHealthCheck : IHealthCheck
         {
             var problem = Problem(provider);
             data[provider.Name] = problem ?? "ok";
-            failed += problem is null ? 0 : 1;
+            failed += problem is null || problem.StartsWith("ok;", StringComparison.Ordinal) ? 0 : 1;
         }
 
         var result = failed == 0
             ? HealthCheckResult.Healthy($"{data.Count} provider instance(s) configured.", data)
-            : HealthCheckResult.Unhealthy($"{failed} provider instance(s) are not usable.", data: data);
+            : HealthCheckResult.Degraded($"{failed} provider instance(s) are not usable.", data: data);
         return Task.FromResult(result);
     }
 
@@ -52,6 +54,12 @@ internal sealed class ProviderInstancesHealthCheck : IHealthCheck
             return "invalid settings: " + string.Join(" ", errors);
         }
 
-        return _snapshots.Current.Instances.ContainsKey(provider.Name) ? null : "not live (the last configuration load rejected it)";
+        if (!_snapshots.Current.Instances.TryGetValue(provider.Name, out var live))
+        {
+            return "not live (the last configuration load rejected it)";
+        }
+
+        // Payments still work, so the instance stays healthy; the detail tells ops why refunds do not.
+        return live.Instance is Abstractions.Refunds.IRefundProvider { RefundsUnavailableReason: { } reason } ? "ok; refunds disabled: " + reason : null;
     }
 }

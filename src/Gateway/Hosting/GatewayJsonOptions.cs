@@ -11,5 +11,7 @@ internal static class GatewayJsonOptions
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         // Money is an integer in fen: "100" or 1.5 is a client bug to report, not to guess at.
         options.NumberHandling = JsonNumberHandling.Strict;
+        // A misspelt field ("amout") is a client bug to report, not a field to drop silently.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 }

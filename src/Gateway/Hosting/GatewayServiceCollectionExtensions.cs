@@ -35,6 +35,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpClient();
         services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
         services.AddProblemDetails();
+        services.AddExceptionHandler<Gateway.Errors.OutageExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => GatewayJsonOptions.Apply(o.SerializerOptions));
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -43,6 +44,8 @@ public static class GatewayServiceCollectionExtensions
 
         var section = configuration.GetSection(GatewayOptions.SectionName);
         services.Configure<NotifyOptions>(section.GetSection("Notify"));
+        services.AddOptions<Gateway.RequestHygiene.RequestHygieneOptions>().Bind(section.GetSection("Requests"))
+            .Validate(o => o.MaxBodyBytes >= 1024, "Gateway:Requests:MaxBodyBytes must be at least 1024.").ValidateOnStart();
         services.Configure<IdempotencyOptions>(section.GetSection("Idempotency"));
         services.Configure<WebhookOptions>(section.GetSection("Webhooks"));
         services.Configure<SyncOptions>(section.GetSection("Sync"));
@@ -53,9 +56,11 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create, sp.GetRequiredService<ILogger<SqlPaymentStore>>()));
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<NotifyInbox>();
-        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        services.AddGatewayOutboundUrlPolicy(section);
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<PaymentSyncWorker>();
+        services.AddHostedService<NotifyInboxRetention>();
+        services.AddGatewayRefunds(section);
         services.AddGatewayStateBackend(section["Redis:Configuration"]);
         services.TryAddSingleton<IPaymentDirectory, PaymentDirectory>();
 

@@ -18,7 +18,7 @@ internal static class JsonRequestBody
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
         {
             // InvalidOperationException: not a JSON content type, or an unknown charset.
-            return (null, GatewayProblems.Malformed(ex is JsonException json ? $"Invalid JSON at {json.Path}: amounts are integers in fen." : ex.Message));
+            return (null, ex is JsonException json ? GatewayProblems.FromJson(json) : GatewayProblems.Malformed(ex.Message));
         }
 
         return body is null ? (null, GatewayProblems.Malformed("The body must be a JSON object.")) : (body, null);
