@@ -11,6 +11,9 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ILogger
     /// <summary>The highest level logged so far (None before anything is logged).</summary>
     public LogLevel? HighestLevel { get; private set; }
 
+    /// <summary>Forgets the level logged so far (e.g. while the instance was built).</summary>
+    public void ResetHighestLevel() => HighestLevel = null;
+
     public ILogger CreateLogger(string categoryName) => this;
 
     public IDisposable? BeginScope<TState>(TState state)
