@@ -25,6 +25,7 @@ internal static class TestInstances
     {
         ["AppId"] = WeChatAppId, ["MchId"] = WeChatMchId, ["ApiKey"] = WeChatKey, ["SignType"] = "MD5",
         ["BaseUrl"] = "https://wx.invalid", ["AppSecret"] = "fuzz-app-secret", ["ApiBaseUrl"] = "https://api.invalid",
+        ["HandOffSecret"] = "fuzz-hand-off-secret-0123456789abcdef",
     };
 
     public static IProviderInstance WeChatNative() => Create(new WeChatNativePlugin(), WeChatSettings);
