@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test. Installs (Debian packages) and starts redis-server and PostgreSQL on private
+# Runs every test. Installs (Debian packages) chromium and chromedriver, and redis-server and PostgreSQL; starts those on private
 # loopback ports for the run, points the tests at them, and stops them on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +15,9 @@ install_services() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -n "$(pg_bin)" ] || missing+=(postgresql)
+  # The checkout browser tests drive Debian's headless chromium through its chromedriver.
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -29,6 +29,7 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
         var weChatPay = sandbox.MapGroup("/wechatpay");
         WeChatApiEndpoints.Map(weChatPay);
         PayerEndpoints.Map(weChatPay);
+        PayerPage.Map(weChatPay);
         var paysApi = sandbox.MapGroup("/paysapi");
         PayEndpoints.Map(paysApi);
         PaysApiPayerEndpoints.Map(paysApi);

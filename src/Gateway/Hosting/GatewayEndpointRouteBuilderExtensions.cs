@@ -1,3 +1,4 @@
+using Gateway.Checkout;
 using Gateway.Configuration;
 using Gateway.Management;
 using Gateway.Notify;
@@ -24,6 +25,7 @@ public static class GatewayEndpointRouteBuilderExtensions
 
         endpoints.MapPaymentsApi();
         endpoints.MapProductCodesApi();
+        endpoints.MapCheckout();
         endpoints.MapNotifyEndpoints();
         endpoints.DataSources.Add(services.GetRequiredService<PluginEndpointDataSource>());
         endpoints.MapAdminApi();
