@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test. Installs (Debian packages) chromium and chromedriver, and redis-server and PostgreSQL; starts those on private
+# Runs every test. Installs (Debian packages) openssl (the v3 signature tests verify with it), chromium and chromedriver
+# (the checkout browser tests), and redis-server and PostgreSQL; starts those on private
 # loopback ports for the run, points the tests at them, and stops them on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +16,7 @@ install_services() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -n "$(pg_bin)" ] || missing+=(postgresql)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   # The checkout browser tests drive Debian's headless chromium through its chromedriver.
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)

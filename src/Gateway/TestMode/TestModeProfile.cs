@@ -125,6 +125,8 @@ internal static class TestModeProfile
             ["Sandbox:WeChat:Apps:1:AppSecret"] = miniProgramSecret,
         };
 
+        TestModeV3Profile.AddTo(profile, baseUrl, WeChatMchId, JsapiAppId, MiniProgramAppId);
+        TestModeCertificates.Add(profile, current, baseUrl);
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = profile });
     }
 

@@ -22,15 +22,21 @@ internal static class WeChatApiEndpoints
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
         wechat.Map("/pay/closeorder", (HttpContext context, CloseOrderOperation operation, RequestAuthenticator authenticator)
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        wechat.Map("/pay/refundquery", (HttpContext context, RefundQueryOperation operation, RequestAuthenticator authenticator)
+            => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        SecureApiEndpoints.Map(wechat);
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, IWeChatApiOperation operation, RequestAuthenticator authenticator)
+    /// <summary>Answers one API call; <paramref name="precheck"/> runs after the signature checks (secapi: the client certificate).</summary>
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, IWeChatApiOperation operation, RequestAuthenticator authenticator, Func<AuthenticatedRequest, ProtocolError?>? precheck = null)
     {
-        var reply = await ReplyAsync(context.Request, operation, authenticator).ConfigureAwait(false);
+        var reply = await ReplyAsync(context.Request, operation, authenticator, precheck).ConfigureAwait(false);
         return Results.Content(reply, "text/xml", Encoding.UTF8, StatusCodes.Status200OK);
     }
 
-    private static async Task<string> ReplyAsync(HttpRequest request, IWeChatApiOperation operation, RequestAuthenticator authenticator)
+    private static async Task<string> ReplyAsync(
+        HttpRequest request, IWeChatApiOperation operation, RequestAuthenticator authenticator, Func<AuthenticatedRequest, ProtocolError?>? precheck)
     {
         if (!HttpMethods.IsPost(request.Method))
         {
@@ -57,6 +63,11 @@ internal static class WeChatApiEndpoints
         if (refusal is not null)
         {
             return WeChatReplies.ProtocolFailure(refusal);
+        }
+
+        if (precheck?.Invoke(authenticated!) is { } refused)
+        {
+            return WeChatReplies.ProtocolFailure(refused);
         }
 
         var result = operation.Execute(authenticated!);

@@ -1,12 +1,13 @@
 using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Orders;
+using Gateway.Sandbox.WeChatPayV3.Notify;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Sandbox.WeChatPay.Payer;
 
 /// <summary>Plays the payer confirming a payment in WeChat, then hands the order to the notify sender.</summary>
-internal sealed partial class PaymentSimulator(NotifyQueue notifies, TimeProvider time, ILogger<PaymentSimulator> logger)
+internal sealed partial class PaymentSimulator(NotifyQueue notifies, V3NotifyQueue v3Notifies, TimeProvider time, ILogger<PaymentSimulator> logger)
 {
     public IResult Pay(SandboxOrder order, bool sendNotify = true)
     {
@@ -25,7 +26,15 @@ internal sealed partial class PaymentSimulator(NotifyQueue notifies, TimeProvide
         var payment = order.Snapshot(now).Payment!;
         if (sendNotify)
         {
-            notifies.Enqueue(order);
+            // An APIv3 order gets the v3 notify (JSON, encrypted resource, Wechatpay-* signature headers).
+            if (order.Terms.IsV3)
+            {
+                v3Notifies.Enqueue(order);
+            }
+            else
+            {
+                notifies.Enqueue(order);
+            }
         }
 
         LogPaid(order.Terms.MchId, order.Terms.OutTradeNo, payment.TransactionId);
