@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test. Installs (Debian packages) openssl (the v3 signature tests verify with it) and starts redis-server and PostgreSQL on private
-# loopback ports for the run, points the tests at them, and stops them on exit. Then fuzzes the parsers
-# briefly (fuzz/run.sh --smoke). The last line is always "Tests: N passed, N failed".
+# Runs every test. Installs (Debian packages) openssl (the v3 signature tests verify with it), chromium and chromedriver
+# (the checkout browser tests), and redis-server and PostgreSQL; starts those on private loopback ports for the run,
+# points the tests at them, and stops them on exit. Then fuzzes the parsers briefly (fuzz/run.sh --smoke). The last
+# line is always "Tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,9 @@ install_services() {
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -n "$(pg_bin)" ] || missing+=(postgresql)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  # The checkout browser tests drive Debian's headless chromium through its chromedriver.
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

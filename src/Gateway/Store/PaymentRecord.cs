@@ -26,6 +26,9 @@ internal sealed record PaymentRecord
     public string? PayerOpenId { get; init; }
     public string? ProductId { get; init; }
     public string? NotifyUrl { get; init; }
+
+    /// <summary>Where the checkout page sends the payer after success.</summary>
+    public string? ReturnUrl { get; init; }
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
     public required PaymentStatus Status { get; init; }
     public PaymentAction? Action { get; init; }
