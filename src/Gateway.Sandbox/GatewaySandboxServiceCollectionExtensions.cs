@@ -60,6 +60,7 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<UnifiedOrderOperation>();
         services.TryAddSingleton<OrderQueryOperation>();
         services.TryAddSingleton<CloseOrderOperation>();
+        services.TryAddSingleton<DownloadBillOperation>();
         services.TryAddSingleton<PaymentSimulator>();
         services.TryAddSingleton<ProductCodeScanner>();
         services.TryAddSingleton<NotifyQueue>();

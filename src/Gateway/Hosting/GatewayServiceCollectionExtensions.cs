@@ -86,6 +86,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayHealthChecks();
         services.AddGatewayAdmin(configuration);
         services.AddGatewayOpenApi();
+        services.AddGatewayReconciliation(configuration);
 
         services.AddOptions<UnexpectedPaymentOptions>().Bind(configuration.GetSection(UnexpectedPaymentOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UnexpectedPaymentOptions>, UnexpectedPaymentOptionsValidator>());

@@ -25,6 +25,7 @@ internal static class AdminEndpoints
         admin.MapOfflineRefundsAdmin();
         admin.MapReviewRefundAdmin();
         admin.MapReviewAdmin();
+        admin.MapReconciliationAdmin();
     }
 
     private static AdminList<AdminPlugin> Plugins(PluginCatalog catalog)

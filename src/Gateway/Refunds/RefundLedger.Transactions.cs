@@ -19,7 +19,7 @@ internal sealed partial class RefundLedger
             status = succeeded >= payment.Paid ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
             await using var update = connection.CreateCommand();
             update.Transaction = transaction;
-            // A payment in review leaves it only through the refund that gives its money back (migration 0005).
+            // A payment in review leaves it only through the refund that gives its money back (migration 0006).
             update.CommandText = """
                 UPDATE payments SET status = @status, updated_at = @now WHERE id = @id
                     AND (status IN ('succeeded', 'partially_refunded', 'refunded') OR (status = 'requires_review' AND review_refund_id = @refund))

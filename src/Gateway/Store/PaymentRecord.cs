@@ -43,7 +43,7 @@ internal sealed record PaymentRecord
 
     /// <summary>
     /// The refund giving back money held in review; such a payment does not count as its order's payment
-    /// (migration 0005) and cannot be accepted while it is set.
+    /// (migration 0006) and cannot be accepted while it is set.
     /// </summary>
     public string? ReviewRefundId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Store.Tests;
 
 /// <summary>
-/// Giving back a payment held in review (migration 0005): a double payment fully refunded next to its order's
+/// Giving back a payment held in review (migration 0006): a double payment fully refunded next to its order's
 /// succeeded payment must not hit the one-paid-per-order index, and cannot be accepted while it is refunded.
 /// </summary>
 public abstract partial class PaymentStoreContractTests

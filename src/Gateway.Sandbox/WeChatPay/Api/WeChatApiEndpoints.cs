@@ -24,6 +24,11 @@ internal static class WeChatApiEndpoints
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
         wechat.Map("/pay/refundquery", (HttpContext context, RefundQueryOperation operation, RequestAuthenticator authenticator)
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        wechat.Map("/pay/downloadbill", async (HttpContext context, DownloadBillOperation operation, RequestAuthenticator authenticator) =>
+        {
+            var (request, refusal) = await AuthenticateAsync(context.Request, authenticator).ConfigureAwait(false);
+            return request is null ? Xml(refusal!) : operation.Execute(request);
+        }).ExcludeFromDescription();
         SecureApiEndpoints.Map(wechat);
     }
 
@@ -31,22 +36,35 @@ internal static class WeChatApiEndpoints
     public static async Task<IResult> HandleAsync(
         HttpContext context, IWeChatApiOperation operation, RequestAuthenticator authenticator, Func<AuthenticatedRequest, ProtocolError?>? precheck = null)
     {
-        var reply = await ReplyAsync(context.Request, operation, authenticator, precheck).ConfigureAwait(false);
-        return Results.Content(reply, "text/xml", Encoding.UTF8, StatusCodes.Status200OK);
+        var (request, refusal) = await AuthenticateAsync(context.Request, authenticator).ConfigureAwait(false);
+        if (request is null)
+        {
+            return Xml(refusal!);
+        }
+
+        if (precheck?.Invoke(request) is { } refused)
+        {
+            return Xml(WeChatReplies.ProtocolFailure(refused));
+        }
+
+        var result = operation.Execute(request);
+        return Xml(result.Error is not null ? WeChatReplies.ProtocolFailure(result.Error) : WeChatReplies.Signed(request, result.Fields));
     }
 
-    private static async Task<string> ReplyAsync(
-        HttpRequest request, IWeChatApiOperation operation, RequestAuthenticator authenticator, Func<AuthenticatedRequest, ProtocolError?>? precheck)
+    internal static IResult Xml(string body) => Results.Content(body, "text/xml", Encoding.UTF8, StatusCodes.Status200OK);
+
+    /// <summary>The checks every API shares: POST, a bounded well-formed body, a known merchant and a valid sign.</summary>
+    private static async Task<(AuthenticatedRequest? Request, string? Refusal)> AuthenticateAsync(HttpRequest request, RequestAuthenticator authenticator)
     {
         if (!HttpMethods.IsPost(request.Method))
         {
-            return WeChatReplies.ProtocolFailure(ProtocolError.RequirePost());
+            return (null, WeChatReplies.ProtocolFailure(ProtocolError.RequirePost()));
         }
 
         var body = await BoundedBody.ReadAsync(request.Body, WeChatXml.DefaultMaxBytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body.Length == 0)
         {
-            return WeChatReplies.ProtocolFailure(ProtocolError.EmptyBody());
+            return (null, WeChatReplies.ProtocolFailure(ProtocolError.EmptyBody()));
         }
 
         Dictionary<string, string> fields;
@@ -56,23 +74,10 @@ internal static class WeChatApiEndpoints
         }
         catch (WeChatXmlException)
         {
-            return WeChatReplies.ProtocolFailure(ProtocolError.MalformedXml());
+            return (null, WeChatReplies.ProtocolFailure(ProtocolError.MalformedXml()));
         }
 
         var refusal = authenticator.Authenticate(fields, out var authenticated);
-        if (refusal is not null)
-        {
-            return WeChatReplies.ProtocolFailure(refusal);
-        }
-
-        if (precheck?.Invoke(authenticated!) is { } refused)
-        {
-            return WeChatReplies.ProtocolFailure(refused);
-        }
-
-        var result = operation.Execute(authenticated!);
-        return result.Error is not null
-            ? WeChatReplies.ProtocolFailure(result.Error)
-            : WeChatReplies.Signed(authenticated!, result.Fields);
+        return refusal is not null ? (null, WeChatReplies.ProtocolFailure(refusal)) : (authenticated, null);
     }
 }
