@@ -28,6 +28,9 @@ public sealed record PaymentResponse
     /// <summary>Why the money is held (<c>amount_mismatch</c>, <c>late_payment</c>, <c>double_payment</c>), kept after review.</summary>
     public string? ReviewReason { get; init; }
     public string? ReviewDetail { get; init; }
+
+    /// <summary>The refund giving back money held in review (at once under OnUnexpectedPayment=Refund, or by ops).</summary>
+    public ReviewRefundResponse? ReviewRefund { get; init; }
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
     /// <summary>Where the checkout page sends the payer after success.</summary>
@@ -56,9 +59,13 @@ public sealed record PaymentResponse
         Error = p.ErrorCode is null ? null : new ErrorResponse(p.ErrorCode, p.ErrorMessage),
         ReviewReason = p.ReviewReason,
         ReviewDetail = p.ReviewDetail,
+        ReviewRefund = p.ReviewRefundId is null ? null : new ReviewRefundResponse(p.ReviewRefundId),
         Metadata = p.Metadata,
     };
 }
+
+/// <summary>Names the refund of a payment held in review.</summary>
+public sealed record ReviewRefundResponse(string RefundId);
 
 /// <summary>What the payer must do; see <see cref="PaymentActionTypes"/>.</summary>
 public sealed record ActionResponse(string Type)

@@ -43,6 +43,12 @@ internal sealed record PaymentRecord
 
     /// <summary>The review's detail in words (e.g. the provider's own account of the amount paid).</summary>
     public string? ReviewDetail { get; init; }
+
+    /// <summary>
+    /// The refund giving back money held in review; such a payment does not count as its order's payment
+    /// (migration 0006) and cannot be accepted while it is set.
+    /// </summary>
+    public string? ReviewRefundId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }

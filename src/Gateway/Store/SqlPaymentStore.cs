@@ -36,7 +36,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
             @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
             @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
             @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
-            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail, @return_url
+            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail, @return_url, NULL
             WHERE NOT EXISTS (
                 SELECT 1 FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id AND status <> 'failed')
             """;
@@ -95,12 +95,14 @@ internal sealed class SqlPaymentStore : IPaymentStore
                 error_code = COALESCE(@error_code, error_code),
                 error_message = COALESCE(@error_message, error_message),
                 review_reason = COALESCE(@review_reason, review_reason),
-                review_detail = COALESCE(@review_detail, review_detail)
-            WHERE id = @id AND status IN ({from})
+                review_detail = COALESCE(@review_detail, review_detail),
+                review_refund_id = COALESCE(@review_refund_id, review_refund_id)
+            WHERE id = @id AND status IN ({from}) AND (status <> 'requires_review' OR review_refund_id IS NULL)
             """;
         update.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
             .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage)
-            .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail).Add("id", t.PaymentId);
+            .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail)
+            .Add("review_refund_id", t.ReviewRefundId).Add("id", t.PaymentId);
         for (var i = 0; i < t.From.Count; i++)
         {
             update.Add("from" + i, t.From[i].ToName());
@@ -294,5 +296,6 @@ internal sealed class SqlPaymentStore : IPaymentStore
         SyncAttempts = Convert.ToInt32(r.GetValue(30), System.Globalization.CultureInfo.InvariantCulture),
         ReviewDetail = r.NullableString(31),
         ReturnUrl = r.NullableString(32),
+        ReviewRefundId = r.NullableString(33),
     };
 }
