@@ -44,6 +44,7 @@ public static class GatewaySandboxServiceCollectionExtensions
 
         services.AddOptions<WeChatOpenSandboxOptions>().Bind(sandboxSection.GetSection(WeChatOpenSandboxOptions.SectionName));
         services.TryAddSingleton<OpenPlatformSimulator>();
+        services.TryAddSingleton<IssuedOpenIds>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(NotifyPoster.HttpClientName);

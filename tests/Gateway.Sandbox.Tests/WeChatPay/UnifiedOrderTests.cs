@@ -186,7 +186,11 @@ public sealed class UnifiedOrderTests
     [Theory]
     [InlineData("total_fee", "1")]
     [InlineData("body", "another body")]
-    public async Task UnifiedOrder_Reentry_ChangedTerms_ReturnsOutTradeNoUsed(string field, string value)
+    [InlineData("attach", "another attach")]
+    [InlineData("product_id", "sku-2")]
+    [InlineData("notify_url", "http://127.0.0.1:1/elsewhere")]
+    [InlineData("device_info", "WEB")]
+    public async Task UnifiedOrder_Reentry_ChangedTerms_IsInvalidRequest(string field, string value)
     {
         await using var host = await SandboxHost.StartAsync();
         await host.CallAsync("unifiedorder", host.NativeOrder("UO-12"));
@@ -197,7 +201,7 @@ public sealed class UnifiedOrderTests
 
         Assert.Equal("SUCCESS", reply["return_code"]);
         Assert.Equal("FAIL", reply["result_code"]);
-        Assert.Equal("OUT_TRADE_NO_USED", reply["err_code"]);
+        Assert.Equal("INVALID_REQUEST", reply["err_code"]);
         Assert.True(IndependentSigner.IsSignedWith(reply, SandboxHost.ApiKey, IndependentSigner.Md5));
     }
 

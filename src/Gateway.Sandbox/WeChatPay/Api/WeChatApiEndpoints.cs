@@ -22,6 +22,13 @@ internal static class WeChatApiEndpoints
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
         wechat.Map("/pay/closeorder", (HttpContext context, CloseOrderOperation operation, RequestAuthenticator authenticator)
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+
+        // Any other path is a v2 API the sandbox does not model: WeChat-shaped XML, not an empty 404, so a client
+        // that calls one learns it from the reply it parses. v3 paths (JSON) are left to the v3 sandbox.
+        wechat.Map("/{**path}", (string? path) => path is not null && path.StartsWith("v3/", StringComparison.Ordinal)
+            ? Results.NotFound()
+            : Results.Content(WeChatReplies.ProtocolFailure(ProtocolError.UnknownApi()), "text/xml", Encoding.UTF8, StatusCodes.Status200OK))
+            .ExcludeFromDescription();
     }
 
     private static async Task<IResult> HandleAsync(HttpContext context, IWeChatApiOperation operation, RequestAuthenticator authenticator)
@@ -41,6 +48,11 @@ internal static class WeChatApiEndpoints
         if (body.Length == 0)
         {
             return WeChatReplies.ProtocolFailure(ProtocolError.EmptyBody());
+        }
+
+        if (!Utf8Body.IsUtf8(body))
+        {
+            return WeChatReplies.ProtocolFailure(ProtocolError.NotUtf8());
         }
 
         Dictionary<string, string> fields;

@@ -17,4 +17,10 @@ public sealed class WeChatPaySandboxMerchantOptions
     /// scanning a product link posts appid, openid, mch_id, product_id here. Optional.
     /// </summary>
     public string? ScanCallbackUrl { get; set; }
+
+    /// <summary>
+    /// The payment products the merchant has activated, as trade types; unifiedorder answers NOAUTH for the others
+    /// (APP and H5/MWEB are separate products at WeChat). Null means NATIVE and JSAPI.
+    /// </summary>
+    public List<string>? TradeTypes { get; set; }
 }

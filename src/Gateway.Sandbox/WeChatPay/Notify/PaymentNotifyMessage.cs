@@ -41,7 +41,7 @@ internal static class PaymentNotifyMessage
             new("trade_type", terms.TradeType),
             new("transaction_id", payment.TransactionId),
         };
-        fields.Add(new(WeChatSigner.SignField, WeChatSigner.Sign(fields, merchant.ApiKey, terms.SignType)));
+        fields.Add(new(SandboxSigner.SignField, SandboxSigner.Sign(fields, merchant.ApiKey, terms.SignType)));
         return WeChatXml.Write(fields);
     }
 }

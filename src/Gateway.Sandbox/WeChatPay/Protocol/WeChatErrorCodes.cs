@@ -16,4 +16,8 @@ internal static class WeChatErrorCodes
     public const string XmlFormatError = "XML_FORMAT_ERROR";
     public const string RequirePostMethod = "REQUIRE_POST_METHOD";
     public const string PostDataEmpty = "POST_DATA_EMPTY";
+    public const string NotUtf8 = "NOT_UTF8";
+    public const string NoAuth = "NOAUTH";
+    public const string SystemError = "SYSTEMERROR";
+    public const string ParamError = "PARAM_ERROR";
 }
