@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.PaysApi.Api;
 using Gateway.Sandbox.PaysApi.Configuration;
@@ -26,7 +27,7 @@ public static class GatewaySandboxServiceCollectionExtensions
     /// Adds the simulated providers, configured from <paramref name="sandboxSection"/> (its <c>WeChatPay</c>
     /// child binds <see cref="WeChatPaySandboxOptions"/>, its <c>PaysApi</c> child <see cref="PaysApiSandboxOptions"/>,
     /// both validated at start; its <c>WeChat</c> child binds <see cref="WeChatOpenSandboxOptions"/>), their notify
-    /// senders as hosted services, and the named HttpClient <c>"Gateway.Sandbox.Notify"</c> they post notifies with.
+    /// senders as hosted services, the faults (<c>Faults</c> child, <see cref="SandboxFaultsOptions"/>), and the named HttpClient <c>"Gateway.Sandbox.Notify"</c> they post notifies with.
     /// Map the endpoints with <c>MapGatewaySandbox</c>.
     /// </summary>
     public static IServiceCollection AddGatewaySandbox(this IServiceCollection services, IConfiguration sandboxSection)
@@ -63,7 +64,18 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.AddHostedService<NotifySender>();
 
         AddPaysApi(services, sandboxSection.GetSection(PaysApiSandboxOptions.SectionName));
+        AddFaults(services, sandboxSection);
         return services;
+    }
+
+    private static void AddFaults(IServiceCollection services, IConfiguration sandboxSection)
+    {
+        services.AddOptions<SandboxFaultsOptions>().Bind(sandboxSection).ValidateOnStart();
+        // Errors name the key below the sandbox section (Faults:N), which is where a developer looks.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxFaultsOptions>, SandboxFaultsOptionsValidator>());
+        services.TryAddSingleton<FaultBook>();
+        services.TryAddSingleton<NotifyFaults>();
+        services.TryAddSingleton<WeChatApiFaults>();
     }
 
     private static void AddPaysApi(IServiceCollection services, IConfigurationSection section)
