@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs (Debian packages) and starts redis-server and PostgreSQL on private
-# loopback ports for the run, points the tests at them, and stops them on exit.
+# loopback ports for the run, points the tests at them, and stops them on exit; installs nodejs/npm
+# and the tenpay npm SDK for the independent-client check.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +16,9 @@ install_services() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -n "$(pg_bin)" ] || missing+=(postgresql)
+  # node and npm run the tenpay SDK check (tests/Sdk.Tenpay) against the sandbox.
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -57,6 +61,8 @@ start_services() {
 
 install_services
 start_services
+# The tenpay npm SDK, exactly as locked, for the independent-client check (TenpaySdkTests).
+npm ci --prefix tests/Sdk.Tenpay --no-audit --no-fund --loglevel=error >/dev/null
 export GATEWAY_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export GATEWAY_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=postgres"
 echo "test.sh: redis on $GATEWAY_TEST_REDIS, PostgreSQL on 127.0.0.1:$PG_PORT"
