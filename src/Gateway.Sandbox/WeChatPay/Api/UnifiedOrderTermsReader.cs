@@ -57,7 +57,7 @@ internal static partial class UnifiedOrderTermsReader
             reader.Fail(ProtocolError.Missing("product_id"));
         }
 
-        ReadSceneInfo(reader, tradeType);
+        SceneInfo.Check(reader, tradeType);
         var openId = reader.Optional("openid", 128);
         if (tradeType == TradeTypes.Jsapi && openId is null)
         {
@@ -104,38 +104,6 @@ internal static partial class UnifiedOrderTermsReader
         }
 
         return instant;
-    }
-
-    // H5 payments must say where they run: scene_info {"h5_info": {"type": "Wap"|"IOS"|"Android", …}} (official
-    // H5 unifiedorder page; WeChat's wording of the refusal is inferred). Other trade types may send it freely.
-    private static void ReadSceneInfo(RequestFieldReader reader, string tradeType)
-    {
-        var text = reader.Optional("scene_info", 256);
-        if (tradeType != TradeTypes.Mweb)
-        {
-            return;
-        }
-
-        if (text is null)
-        {
-            reader.Fail(ProtocolError.Missing("scene_info"));
-            return;
-        }
-
-        try
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(text);
-            if (json.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
-                || !json.RootElement.TryGetProperty("h5_info", out var h5) || h5.ValueKind != System.Text.Json.JsonValueKind.Object
-                || !h5.TryGetProperty("type", out var type) || type.ValueKind != System.Text.Json.JsonValueKind.String)
-            {
-                reader.Fail(ProtocolError.Invalid("scene_info", "H5支付须传h5_info及其type"));
-            }
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            reader.Fail(ProtocolError.Invalid("scene_info", "必须是JSON"));
-        }
     }
 
     private static Uri? ReadNotifyUrl(RequestFieldReader reader)
