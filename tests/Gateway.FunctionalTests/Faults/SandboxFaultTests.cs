@@ -70,6 +70,27 @@ public sealed class SandboxFaultTests(FaultGatewayFactory gateway) : IClassFixtu
     }
 
     [Fact]
+    public async Task UserPaying_StaysPendingThroughSync_ThenSucceeds()
+    {
+        await AddFaultAsync(new { merchant = GatewayFactory.MchA, kind = "user_paying", delayMs = 2000, count = 1 });
+        await AddFaultAsync(new { merchant = GatewayFactory.MchA, kind = "notify_drop", count = 1 });
+        var api = gateway.ApiClient();
+        var created = await CreateAsync(api, NativePayment("user-paying", amount: 150));
+        var store = gateway.Services.GetRequiredService<IPaymentStore>();
+
+        var scan = await ScanAsync(api, created.Str("action.codeUrl"));
+        await Task.Delay(1000); // sync (every 300 ms here) has queried and read USERPAYING by now
+        var during = await store.GetAsync(created.Str("id"), default);
+        var sandboxDuring = await ReadAsync(await api.GetAsync($"/sandbox/wechatpay/orders/{created.Str("id")}?mchId={GatewayFactory.MchA}"));
+
+        Assert.Equal("userpaying", (await ReadAsync(scan)).Str("status"));
+        Assert.Equal("USERPAYING", sandboxDuring.Str("tradeState"));
+        Assert.Equal(PaymentStatus.Pending, during!.Status);
+        var paid = await WaitInStoreAsync(created.Str("id"), PaymentStatus.Succeeded);
+        Assert.Equal(150, paid.PaidAmount);
+    }
+
+    [Fact]
     public async Task DuplicatedNotifyStorm_AppliesOnce()
     {
         await AddFaultAsync(new { merchant = FaultGatewayFactory.MchStorm, kind = "notify_duplicate", times = 20, count = 1 });
