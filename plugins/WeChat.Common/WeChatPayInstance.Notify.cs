@@ -51,7 +51,9 @@ internal abstract partial class WeChatPayInstance
             return Malformed("return_code is not SUCCESS.");
         }
 
-        if (Field(fields, "out_trade_no") is not { } paymentId || Field(fields, "transaction_id") is not { } transactionId)
+        // A failure report (result_code FAIL) may come without a transaction: it is recorded, never paid.
+        var succeeded = Field(fields, "result_code") == WeChatPayCodes.Success;
+        if (Field(fields, "out_trade_no") is not { } paymentId || (Field(fields, "transaction_id") ?? (succeeded ? null : "")) is not { } transactionId)
         {
             return Malformed("out_trade_no or transaction_id is missing.");
         }
@@ -65,12 +67,14 @@ internal abstract partial class WeChatPayInstance
         {
             PaymentId = paymentId,
             ProviderTransactionId = transactionId,
-            Status = Field(fields, "result_code") == WeChatPayCodes.Success ? PaymentStatus.Succeeded : PaymentStatus.Failed,
+            Status = succeeded ? PaymentStatus.Succeeded : PaymentStatus.Failed,
             Amount = totalFee,
             Currency = Field(fields, "fee_type") ?? WeChatPayCodes.Cny,
             AppId = Field(fields, "appid"),
             MerchantId = Field(fields, "mch_id"),
             PaidAt = WeChatTime.TryParse(Field(fields, "time_end"), out var paidAt) ? paidAt : null,
+            ErrorCode = Field(fields, "err_code"),
+            ErrorMessage = Field(fields, "err_code_des"),
         });
     }
 

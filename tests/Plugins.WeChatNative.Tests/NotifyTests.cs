@@ -52,10 +52,25 @@ public sealed class NotifyTests
     }
 
     [Fact]
-    public async Task ResultFail_IsFailedPayment()
+    public async Task ResultFail_IsAFailureReport_WithWeChatsErrorCode()
     {
-        var result = await Parse(WeChatXml.Write(Signed(Fields("FAIL"))));
-        Assert.Equal(PaymentStatus.Failed, Assert.IsType<NotifyParseResult.Payment>(result).Notification.Status);
+        var fields = Fields("FAIL");
+        fields["err_code"] = "NOTENOUGH";
+        fields["err_code_des"] = "余额不足";
+        var notification = Assert.IsType<NotifyParseResult.Payment>(await Parse(WeChatXml.Write(Signed(fields)))).Notification;
+        Assert.Equal((PaymentStatus.Failed, "NOTENOUGH", "余额不足"), (notification.Status, notification.ErrorCode, notification.ErrorMessage));
+    }
+
+    [Fact]
+    public async Task ResultFail_WithoutATransaction_IsStillAFailureReport_ButSuccessNeedsOne()
+    {
+        var fail = Fields("FAIL");
+        fail.Remove("transaction_id");
+        Assert.Equal(PaymentStatus.Failed, Assert.IsType<NotifyParseResult.Payment>(await Parse(WeChatXml.Write(Signed(fail)))).Notification.Status);
+
+        var success = Fields();
+        success.Remove("transaction_id");
+        Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Signed(success))));
     }
 
     [Fact]

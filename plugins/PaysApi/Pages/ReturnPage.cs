@@ -22,6 +22,8 @@ internal static class ReturnPage
         {
             PaymentStatus.Pending => ("pending", "等待支付结果… Waiting for the payment to be confirmed. This page refreshes itself."),
             PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded => ("paid", "支付成功 Payment received."),
+            // The money arrived but does not match the order (amount, timing): never tell the payer it was not completed.
+            PaymentStatus.RequiresReview => ("review", "已收到付款，商家正在核对 Payment received; the shop is checking it."),
             _ => ("closed", "This payment was not completed."),
         };
 

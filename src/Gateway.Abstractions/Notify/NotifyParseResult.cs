@@ -63,7 +63,14 @@ public sealed record PaymentNotification
 
     /// <summary>
     /// Set when the plugin believes the payment needs a person to look at it before it counts as paid
-    /// (e.g. a personal-QR realprice below the tolerance). The host then flags it instead of applying it.
+    /// (e.g. a personal-QR realprice below the tolerance). The host then holds the payment in
+    /// <see cref="PaymentStatus.RequiresReview"/> with this text as the detail instead of counting it as paid.
     /// </summary>
     public string? ReviewReason { get; init; }
+
+    /// <summary>The provider's error code when <see cref="Status"/> is a failure (WeChat err_code); recorded, never terminal.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The provider's description of that error (WeChat err_code_des).</summary>
+    public string? ErrorMessage { get; init; }
 }

@@ -18,6 +18,7 @@ internal static class GatewayProblems
     public const string Forbidden = "forbidden";
     public const string IdempotencyConflict = "idempotency_conflict";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string OrderAlreadyPaid = "order_already_paid";
 
     /// <summary>A problem result with a <c>code</c> and optional extra members.</summary>
     public static IResult Problem(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)

@@ -54,7 +54,8 @@ public static class GatewayServiceCollectionExtensions
 
         services.TryAddSingleton(sp => StoreDialect.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Store.Provider, sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Store.ConnectionString));
         services.TryAddSingleton<WebhookEventFactory>();
-        services.TryAddSingleton<IPaymentStore>(sp => new SqlPaymentStore(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create));
+        services.TryAddSingleton<IPaymentStore>(sp => new SqlPaymentStore(
+            sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create, sp.GetRequiredService<ILogger<SqlPaymentStore>>()));
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<NotifyInbox>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
@@ -79,6 +80,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayAdmin(configuration);
         services.AddGatewayOpenApi();
 
+        services.AddOptions<UnexpectedPaymentOptions>().Bind(configuration.GetSection(UnexpectedPaymentOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UnexpectedPaymentOptions>, UnexpectedPaymentOptionsValidator>());
         services.TryAddSingleton<ProviderReportApplier>();
         services.TryAddSingleton<PaymentSynchronizer>();
         services.TryAddSingleton<PaymentCreator>();

@@ -21,6 +21,7 @@ internal static class AdminEndpoints
         admin.MapGet("/payments", SearchPaymentsAsync);
         admin.MapNotifyInboxAdmin();
         admin.MapWebhookDeliveryAdmin();
+        admin.MapReviewAdmin();
     }
 
     private static AdminList<AdminPlugin> Plugins(PluginCatalog catalog)

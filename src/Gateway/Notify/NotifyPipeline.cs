@@ -90,13 +90,6 @@ internal sealed partial class NotifyPipeline
             return (false, "order mismatch", "mismatch");
         }
 
-        if (notification.ReviewReason is { } review)
-        {
-            await _store.FlagForReviewAsync(payment.Id, review, _time.GetUtcNow(), cancellationToken);
-            Log.FlaggedForReview(_logger, payment.Id, review);
-            return (true, null, "review");
-        }
-
         var dedupe = await BeginAsync($"notify:{instance.Name}:{payment.Id}:{notification.ProviderTransactionId}:{notification.Status}", cancellationToken);
         switch (dedupe.State)
         {
@@ -119,11 +112,16 @@ internal sealed partial class NotifyPipeline
             throw;
         }
 
-        var success = outcome is ReportOutcome.Applied or ReportOutcome.AlreadyApplied or ReportOutcome.NoChange;
+        // Acknowledged only now, with the state durable: held for review and recorded failures included, since
+        // a retry of the same notify could only repeat them.
+        var success = outcome is ReportOutcome.Applied or ReportOutcome.AlreadyApplied or ReportOutcome.NoChange
+            or ReportOutcome.Review or ReportOutcome.Recorded;
         await (success ? lease.CompleteAsync(cancellationToken) : lease.ReleaseAsync(cancellationToken));
         return outcome switch
         {
             ReportOutcome.Applied => (true, null, "accepted"),
+            ReportOutcome.Review => (true, null, "review"),
+            ReportOutcome.Recorded => (true, null, "failure_recorded"),
             ReportOutcome.AlreadyApplied or ReportOutcome.NoChange => (true, null, "duplicate"),
             ReportOutcome.Mismatch => (false, "order mismatch", "mismatch"),
             _ => (false, "order state conflict", "conflict"),
@@ -159,6 +157,9 @@ internal sealed partial class NotifyPipeline
         AppId = notification.AppId,
         MerchantId = notification.MerchantId,
         PaidAt = notification.PaidAt,
+        ReviewReason = notification.ReviewReason,
+        ErrorCode = notification.ErrorCode,
+        ErrorMessage = notification.ErrorMessage,
         Source = "notify",
     };
 
@@ -172,9 +173,6 @@ internal sealed partial class NotifyPipeline
 
         [LoggerMessage(EventId = 406, Level = LogLevel.Error, Message = "Payment {PaymentId}: notify REJECTED, it disagrees with the stored order: {Disagreement}")]
         public static partial void Mismatch(ILogger logger, string paymentId, string disagreement);
-
-        [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "Payment {PaymentId} flagged for review: {Reason}")]
-        public static partial void FlaggedForReview(ILogger logger, string paymentId, string reason);
     }
 }
 

@@ -23,7 +23,10 @@ public sealed record PaymentResponse
     public DateTimeOffset? PaidAt { get; init; }
     public ActionResponse? Action { get; init; }
     public ErrorResponse? Error { get; init; }
+
+    /// <summary>Why the money is held (<c>amount_mismatch</c>, <c>late_payment</c>, <c>double_payment</c>), kept after review.</summary>
     public string? ReviewReason { get; init; }
+    public string? ReviewDetail { get; init; }
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
     internal static PaymentResponse From(PaymentRecord p) => new()
@@ -44,6 +47,7 @@ public sealed record PaymentResponse
         Action = p.Action is null || p.Status != PaymentStatus.Pending ? null : ActionResponse.From(p.Id, p.Action),
         Error = p.ErrorCode is null ? null : new ErrorResponse(p.ErrorCode, p.ErrorMessage),
         ReviewReason = p.ReviewReason,
+        ReviewDetail = p.ReviewDetail,
         Metadata = p.Metadata,
     };
 }

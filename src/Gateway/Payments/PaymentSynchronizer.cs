@@ -80,6 +80,7 @@ internal sealed partial class PaymentSynchronizer
                 Amount = state.Status == PaymentStatus.Succeeded ? state.PaidAmount : null,
                 Currency = state.Currency,
                 PaidAt = state.PaidAt,
+                ErrorCode = state.Status == PaymentStatus.Failed && state.ProviderState.Length > 0 ? state.ProviderState : null, // PAYERROR: recorded
                 Source = "sync",
             }, cancellationToken);
             Record(activity, payment.ProviderInstance, outcome switch
@@ -88,9 +89,11 @@ internal sealed partial class PaymentSynchronizer
                 ReportOutcome.AlreadyApplied => "already_applied",
                 ReportOutcome.NoChange => "no_change",
                 ReportOutcome.Mismatch => "mismatch",
+                ReportOutcome.Review => "review",
+                ReportOutcome.Recorded => "failure_recorded",
                 _ => "conflict",
             });
-            return outcome == ReportOutcome.Applied ? await _store.GetAsync(payment.Id, cancellationToken) ?? payment : payment;
+            return outcome is ReportOutcome.Applied or ReportOutcome.Review or ReportOutcome.Recorded ? await _store.GetAsync(payment.Id, cancellationToken) ?? payment : payment;
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

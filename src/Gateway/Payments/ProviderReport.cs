@@ -14,6 +14,13 @@ internal sealed record ProviderReport
     public string? MerchantId { get; init; }
     public DateTimeOffset? PaidAt { get; init; }
 
+    /// <summary>The plugin's reason the money cannot simply count (e.g. realprice outside the tolerance).</summary>
+    public string? ReviewReason { get; init; }
+
+    /// <summary>The provider's error, for a failure report.</summary>
+    public string? ErrorCode { get; init; }
+    public string? ErrorMessage { get; init; }
+
     /// <summary>"notify" or "sync", for logs.</summary>
     public required string Source { get; init; }
 }
@@ -35,4 +42,10 @@ internal enum ReportOutcome
 
     /// <summary>The report contradicts the payment's state (e.g. paid twice with different transactions); nothing changed.</summary>
     Conflict,
+
+    /// <summary>Money was received but cannot count as the payment: it moved to requires_review.</summary>
+    Review,
+
+    /// <summary>A failure report was recorded on the still-pending payment.</summary>
+    Recorded,
 }

@@ -1,25 +1,33 @@
 using Gateway.Abstractions.Payments;
 using Gateway.Store;
 using Gateway.Webhooks;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Payments;
 
 /// <summary>
 /// Turns a provider report into at most one conditional transition, after checking it against the stored
-/// payment. Shared by the notify pipeline and by sync, so both apply exactly the same rules.
+/// payment. Shared by the notify pipeline and by sync, so both apply exactly the same rules. Money that was
+/// received is never lost: a verified success ends succeeded or requires_review, whatever the payment's
+/// state; and a failure report alone never ends a payment (expiry does).
 /// </summary>
 internal sealed partial class ProviderReportApplier
 {
-    private static readonly PaymentStatus[] Payable = [PaymentStatus.Pending, PaymentStatus.Closed, PaymentStatus.Expired];
     private readonly IPaymentStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<ProviderReportApplier> _logger;
+    private readonly IOptions<UnexpectedPaymentOptions> _options;
+    private readonly IUnexpectedPaymentRefunder? _refunder;
 
-    public ProviderReportApplier(IPaymentStore store, TimeProvider time, ILogger<ProviderReportApplier> logger)
+    public ProviderReportApplier(
+        IPaymentStore store, TimeProvider time, ILogger<ProviderReportApplier> logger,
+        IOptions<UnexpectedPaymentOptions>? options = null, IUnexpectedPaymentRefunder? refunder = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _options = options ?? Options.Create(new UnexpectedPaymentOptions());
+        _refunder = refunder;
     }
 
     public async Task<ReportOutcome> ApplyAsync(PaymentRecord payment, ProviderReport report, CancellationToken cancellationToken)
@@ -33,13 +41,17 @@ internal sealed partial class ProviderReportApplier
         return report.Status switch
         {
             PaymentStatus.Succeeded => await ApplyPaidAsync(payment, report, cancellationToken),
-            PaymentStatus.Failed => await ApplyEndAsync(payment, PaymentStatus.Failed, report, cancellationToken),
+            PaymentStatus.Failed => await RecordFailureAsync(payment, report, cancellationToken),
             PaymentStatus.Closed => await ApplyEndAsync(payment, payment.ExpiresAt <= _time.GetUtcNow() ? PaymentStatus.Expired : PaymentStatus.Closed, report, cancellationToken),
             _ => ReportOutcome.NoChange,
         };
     }
 
-    /// <summary>Why a report disagrees with the stored payment, or null when it agrees.</summary>
+    /// <summary>
+    /// Why a report disagrees with the stored order, or null when it agrees. The order amount the provider
+    /// echoes (WeChat total_fee, PaysAPI price) must match; what the payer actually paid may differ (WeChat
+    /// cash_fee after coupons is not a disagreement; a PaysAPI realprice outside the tolerance is a review).
+    /// </summary>
     internal static string? Disagreement(PaymentRecord payment, ProviderReport report)
     {
         if (report.Amount is { } amount && amount != payment.Amount)
@@ -65,35 +77,17 @@ internal sealed partial class ProviderReportApplier
         return report.Status == PaymentStatus.Succeeded && report.Amount is null ? "a paid report without an amount" : null;
     }
 
-    private async Task<ReportOutcome> ApplyPaidAsync(PaymentRecord payment, ProviderReport report, CancellationToken cancellationToken)
+    /// <summary>The payer may still pay (another card, after topping up): record the failure, keep it pending.</summary>
+    private async Task<ReportOutcome> RecordFailureAsync(PaymentRecord payment, ProviderReport report, CancellationToken cancellationToken)
     {
-        var transition = new PaymentTransition(payment.Id, Payable, PaymentStatus.Succeeded)
+        var code = report.ErrorCode ?? "provider_reported_failure";
+        if (!await _store.RecordFailureReportAsync(payment.Id, code, report.ErrorMessage, _time.GetUtcNow(), cancellationToken))
         {
-            ProviderTransactionId = report.ProviderTransactionId,
-            PaidAmount = report.PaidAmount ?? report.Amount,
-            PaidAt = report.PaidAt ?? _time.GetUtcNow(),
-            EventType = WebhookEventTypes.PaymentSucceeded,
-        };
-        if (Payable.Contains(payment.Status) && await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
-        {
-            if (payment.Status != PaymentStatus.Pending)
-            {
-                // The provider took the money after we closed or expired the order (a race): its word wins.
-                Log.PaidAfterEnd(_logger, payment.Id, payment.Status.ToName());
-            }
-
-            return ReportOutcome.Applied;
+            return ReportOutcome.NoChange;
         }
 
-        var current = await _store.GetAsync(payment.Id, cancellationToken) ?? payment;
-        if (current.Status is PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded
-            && (current.ProviderTransactionId is null || current.ProviderTransactionId == report.ProviderTransactionId))
-        {
-            return ReportOutcome.AlreadyApplied;
-        }
-
-        Log.Conflict(_logger, payment.Id, report.Source, current.Status.ToName());
-        return ReportOutcome.Conflict;
+        Log.FailureRecorded(_logger, payment.Id, report.Source, code);
+        return ReportOutcome.Recorded;
     }
 
     private async Task<ReportOutcome> ApplyEndAsync(PaymentRecord payment, PaymentStatus to, ProviderReport report, CancellationToken cancellationToken)
@@ -120,7 +114,13 @@ internal sealed partial class ProviderReportApplier
         [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "Payment {PaymentId}: {Source} report says paid but the payment is {Status}; nothing changed, needs review")]
         public static partial void Conflict(ILogger logger, string paymentId, string source, string status);
 
-        [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "Payment {PaymentId} was paid at the provider after it was {Status} locally; marked succeeded")]
-        public static partial void PaidAfterEnd(ILogger logger, string paymentId, string status);
+        [LoggerMessage(EventId = 302, Level = LogLevel.Error, Message = "Payment {PaymentId}: money received, held for review ({Reason}): {Detail}")]
+        public static partial void HeldForReview(ILogger logger, string paymentId, string reason, string detail);
+
+        [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Payment {PaymentId}: {Source} reports a failure ({Code}); recorded, the payment stays pending")]
+        public static partial void FailureRecorded(ILogger logger, string paymentId, string source, string code);
+
+        [LoggerMessage(EventId = 304, Level = LogLevel.Error, Message = "Payment {PaymentId}: the refund of the unexpected payment could not be started; it stays in review")]
+        public static partial void RefundFailed(ILogger logger, string paymentId, Exception exception);
     }
 }

@@ -35,8 +35,11 @@ internal interface IPaymentStore
     /// <summary>Releases a sync lease and sets when to ask the provider next (null: no more syncs).</summary>
     Task ScheduleNextSyncAsync(string id, string owner, DateTimeOffset? nextSyncAt, CancellationToken cancellationToken);
 
-    /// <summary>Flags a payment for review without changing its status.</summary>
-    Task FlagForReviewAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a provider's failure report on a pending payment without ending it (the payer may still pay;
+    /// expiry ends it). Leaves the sync lease alone. False when the payment is no longer pending.
+    /// </summary>
+    Task<bool> RecordFailureReportAsync(string id, string code, string? message, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Searches all clients' payments, newest first (the admin API).</summary>
     Task<IReadOnlyList<PaymentRecord>> SearchAsync(PaymentSearch search, CancellationToken cancellationToken);

@@ -35,8 +35,11 @@ internal sealed record PaymentRecord
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
 
-    /// <summary>Set when a notify needs a person's review before it may count (it never marks the payment paid).</summary>
+    /// <summary>Why the payment was held for review (<see cref="ReviewReasons"/>), kept after the review.</summary>
     public string? ReviewReason { get; init; }
+
+    /// <summary>The review's detail in words (e.g. the provider's own account of the amount paid).</summary>
+    public string? ReviewDetail { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }

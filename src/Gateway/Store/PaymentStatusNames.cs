@@ -15,6 +15,7 @@ internal static class PaymentStatusNames
         [PaymentStatus.Expired] = "expired",
         [PaymentStatus.PartiallyRefunded] = "partially_refunded",
         [PaymentStatus.Refunded] = "refunded",
+        [PaymentStatus.RequiresReview] = "requires_review",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, PaymentStatus> Values = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

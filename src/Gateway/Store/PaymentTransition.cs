@@ -14,6 +14,10 @@ internal sealed record PaymentTransition(string PaymentId, IReadOnlyList<Payment
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
 
+    /// <summary>For a transition into review: the reason code (<see cref="ReviewReasons"/>) and its detail.</summary>
+    public string? ReviewReason { get; init; }
+    public string? ReviewDetail { get; init; }
+
     /// <summary>
     /// The merchant webhook event this transition emits (e.g. <c>payment.succeeded</c>), written in the same
     /// database transaction as the state change (transactional outbox), or null for none.

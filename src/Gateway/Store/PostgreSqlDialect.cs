@@ -1,4 +1,7 @@
 using System.Data.Common;
+using DbUp;
+using DbUp.Engine;
+using Gateway.Store.Migrations;
 using Npgsql;
 
 namespace Gateway.Store;
@@ -6,10 +9,14 @@ namespace Gateway.Store;
 /// <summary>PostgreSQL, for production and for several gateway instances sharing one store.</summary>
 internal sealed class PostgreSqlDialect : StoreDialect, IAsyncDisposable
 {
+    // pg_advisory_lock key for schema migrations: any fixed number; "gwschema" in ASCII.
+    private const long MigrationLockKey = 0x6777736368656D61;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
 
     public PostgreSqlDialect(string connectionString)
     {
+        _connectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
@@ -18,7 +25,38 @@ internal sealed class PostgreSqlDialect : StoreDialect, IAsyncDisposable
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
         => await _dataSource.OpenConnectionAsync(cancellationToken);
 
-    public override IReadOnlyList<string> SchemaStatements { get; } = PaymentSchema.Statements("BIGINT", "BYTEA");
+    /// <summary>
+    /// A session advisory lock, held on its own connection for the whole upgrade, serialises gateway
+    /// processes: the second waits, then finds every script journaled. Each script runs in its own
+    /// transaction (PostgreSQL DDL is transactional), so a failed script leaves no half-applied change.
+    /// </summary>
+    public override async Task<DatabaseUpgradeResult> UpgradeAsync(IReadOnlyList<SqlScript> scripts, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var lockConnection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
+        {
+            take.Parameters.AddWithValue("key", MigrationLockKey);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            return DeployChanges.To.PostgresqlDatabase(_connectionString)
+                .WithScripts(scripts)
+                .JournalToPostgresqlTable(null, SchemaMigrations.JournalTable)
+                .WithTransactionPerScript()
+                .WithVariablesDisabled()
+                .LogTo(logger)
+                .Build()
+                .PerformUpgrade();
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
+            release.Parameters.AddWithValue("key", MigrationLockKey);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
 
     // Two gateway instances claiming work at once skip each other's rows instead of waiting or double-claiming.
     public override string SkipLocked => "FOR UPDATE SKIP LOCKED";

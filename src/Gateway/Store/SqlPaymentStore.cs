@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Text.Json;
 using Gateway.Abstractions.Payments;
+using Gateway.Store.Migrations;
 using Gateway.Webhooks;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gateway.Store;
 
@@ -11,36 +13,32 @@ internal sealed class SqlPaymentStore : IPaymentStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly StoreDialect _dialect;
     private readonly Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> _createEvent;
+    private readonly ILogger _logger;
 
     /// <param name="dialect">The database.</param>
     /// <param name="createEvent">Builds the outbox row for a transition's event (null: no webhook target).</param>
-    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent)
+    /// <param name="logger">Where schema migrations are reported.</param>
+    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
         _createEvent = createEvent ?? throw new ArgumentNullException(nameof(createEvent));
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        foreach (var statement in _dialect.SchemaStatements)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => SchemaMigrations.ApplyAsync(_dialect, _logger, cancellationToken);
 
     public async Task<bool> TryInsertAsync(PaymentRecord p, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT INTO payments ({PaymentSchema.Columns}) VALUES (
+            INSERT INTO payments ({PaymentSchema.Columns}) SELECT
             @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
             @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
             @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
-            @paid_at, @trace_parent, @next_sync_at, 0)
+            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail
+            WHERE NOT EXISTS (
+                SELECT 1 FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id AND status <> 'failed')
             """;
         command.Add("id", p.Id).Add("client_id", p.ClientId).Add("merchant_order_id", p.MerchantOrderId).Add("channel", p.Channel)
             .Add("provider_instance", p.ProviderInstance).Add("plugin", p.Plugin).Add("app_id", p.AppId).Add("merchant_id", p.MerchantId)
@@ -51,11 +49,12 @@ internal sealed class SqlPaymentStore : IPaymentStore
             .Add("provider_transaction_id", p.ProviderTransactionId).Add("paid_amount", p.PaidAmount).Add("error_code", p.ErrorCode)
             .Add("error_message", p.ErrorMessage).Add("review_reason", p.ReviewReason).Add("created_at", p.CreatedAt)
             .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent)
-            .Add("next_sync_at", p.NextSyncAt);
+            .Add("next_sync_at", p.NextSyncAt).Add("review_detail", p.ReviewDetail);
+        // A failed create does not burn the merchant order id; any other payment of the order does. Two
+        // racing inserts both pass NOT EXISTS, and the unique index on pending payments refuses the second.
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return true;
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
         catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
         {
@@ -94,18 +93,30 @@ internal sealed class SqlPaymentStore : IPaymentStore
                 paid_amount = COALESCE(@paid_amount, paid_amount),
                 paid_at = COALESCE(@paid_at, paid_at),
                 error_code = COALESCE(@error_code, error_code),
-                error_message = COALESCE(@error_message, error_message)
+                error_message = COALESCE(@error_message, error_message),
+                review_reason = COALESCE(@review_reason, review_reason),
+                review_detail = COALESCE(@review_detail, review_detail)
             WHERE id = @id AND status IN ({from})
             """;
         update.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
-            .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage).Add("id", t.PaymentId);
+            .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage)
+            .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail).Add("id", t.PaymentId);
         for (var i = 0; i < t.From.Count; i++)
         {
             update.Add("from" + i, t.From[i].ToName());
         }
 
-        if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+        try
         {
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+        }
+        catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
+        {
+            // ux_payments_merchant_order_paid: another payment of this order already holds its money. Nothing
+            // changed (the transaction rolls back); the caller decides what this payment becomes.
             return false;
         }
 
@@ -155,11 +166,11 @@ internal sealed class SqlPaymentStore : IPaymentStore
             c => c.Add("next", nextSyncAt).Add("id", id).Add("owner", owner),
             cancellationToken);
 
-    public Task FlagForReviewAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken)
-        => ExecuteAsync(
-            "UPDATE payments SET review_reason = @reason, updated_at = @now WHERE id = @id",
-            c => c.Add("reason", reason).Add("now", now).Add("id", id),
-            cancellationToken);
+    public async Task<bool> RecordFailureReportAsync(string id, string code, string? message, DateTimeOffset now, CancellationToken cancellationToken)
+        => await ExecuteAsync(
+            "UPDATE payments SET error_code = @code, error_message = @message, updated_at = @now WHERE id = @id AND status = 'pending'",
+            c => c.Add("code", code).Add("message", message).Add("now", now).Add("id", id),
+            cancellationToken) == 1;
 
     public Task<IReadOnlyList<PaymentRecord>> SearchAsync(PaymentSearch search, CancellationToken cancellationToken)
     {
@@ -281,5 +292,6 @@ internal sealed class SqlPaymentStore : IPaymentStore
         TraceParent = r.NullableString(28),
         NextSyncAt = r.IsDBNull(29) ? null : r.Time(29),
         SyncAttempts = Convert.ToInt32(r.GetValue(30), System.Globalization.CultureInfo.InvariantCulture),
+        ReviewDetail = r.NullableString(31),
     };
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DbUp.Engine;
 
 namespace Gateway.Store;
 
@@ -11,8 +12,11 @@ internal abstract class StoreDialect
     /// <summary>Opens a new connection.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>The statements that create the schema; each is idempotent.</summary>
-    public abstract IReadOnlyList<string> SchemaStatements { get; }
+    /// <summary>
+    /// Applies the migration <paramref name="scripts"/> not yet journaled, holding a lock that makes a second
+    /// gateway process wait until the first has finished (then it finds nothing left to do).
+    /// </summary>
+    public abstract Task<DatabaseUpgradeResult> UpgradeAsync(IReadOnlyList<SqlScript> scripts, ILogger logger, CancellationToken cancellationToken);
 
     /// <summary>The row-locking clause for work-claiming sub-selects (empty where the engine serialises writers).</summary>
     public abstract string SkipLocked { get; }

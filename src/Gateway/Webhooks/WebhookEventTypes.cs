@@ -10,6 +10,9 @@ internal static class WebhookEventTypes
     public const string PaymentClosed = "payment.closed";
     public const string PaymentExpired = "payment.expired";
 
+    /// <summary>Money was received but is held for a person (see the payment's reviewReason).</summary>
+    public const string PaymentRequiresReview = "payment.requires_review";
+
     /// <summary>The event a transition into <paramref name="status"/> emits.</summary>
     public static string? For(PaymentStatus status) => status switch
     {
@@ -17,6 +20,7 @@ internal static class WebhookEventTypes
         PaymentStatus.Failed => PaymentFailed,
         PaymentStatus.Closed => PaymentClosed,
         PaymentStatus.Expired => PaymentExpired,
+        PaymentStatus.RequiresReview => PaymentRequiresReview,
         _ => null,
     };
 }

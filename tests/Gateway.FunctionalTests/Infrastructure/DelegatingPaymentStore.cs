@@ -31,8 +31,8 @@ internal abstract class DelegatingPaymentStore(IPaymentStore inner) : IPaymentSt
     public virtual Task ScheduleNextSyncAsync(string id, string owner, DateTimeOffset? nextSyncAt, CancellationToken cancellationToken)
         => Inner.ScheduleNextSyncAsync(id, owner, nextSyncAt, cancellationToken);
 
-    public virtual Task FlagForReviewAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken)
-        => Inner.FlagForReviewAsync(id, reason, now, cancellationToken);
+    public virtual Task<bool> RecordFailureReportAsync(string id, string code, string? message, DateTimeOffset now, CancellationToken cancellationToken)
+        => Inner.RecordFailureReportAsync(id, code, message, now, cancellationToken);
 
     public virtual Task<IReadOnlyList<PaymentRecord>> SearchAsync(PaymentSearch search, CancellationToken cancellationToken) => Inner.SearchAsync(search, cancellationToken);
 

@@ -4,8 +4,8 @@ namespace Gateway.FunctionalTests.PaysApi;
 
 /// <summary>
 /// Notifies that must not pay an order: forged, tampered, malformed, misrouted or for the wrong amount
-/// change nothing and answer <c>fail</c>; a realprice outside the tolerance is flagged for review and
-/// acknowledged, but the payment stays pending.
+/// change nothing and answer <c>fail</c>; a realprice outside the tolerance is held in requires_review with
+/// what was paid, then acknowledged.
 /// </summary>
 public class PaysApiNotifyTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
 {
@@ -66,21 +66,23 @@ public class PaysApiNotifyTests(GatewayFactory gateway) : IClassFixture<GatewayF
     }
 
     [Theory]
-    [InlineData("12.30")]
-    [InlineData("12.35")]
-    public async Task RealPriceOutsideTolerance_FromTheSandbox_IsFlaggedForReview_NeverPaid(string realPrice)
+    [InlineData("12.30", 1230)]
+    [InlineData("12.35", 1235)]
+    public async Task RealPriceOutsideTolerance_FromTheSandbox_IsHeldForReview_NeverPaid(string realPrice, long realFen)
     {
         var (client, id) = await PendingAsync($"pn-review-{realPrice}", "paysapi.wechat");
 
         await client.PayAsync(id, realPrice);
 
-        var flagged = await client.WaitForAsync(Merchant, id, p => p["reviewReason"] is not null);
-        Assert.Equal("pending", flagged.Str("status"));
-        Assert.Null(flagged["paidAmount"]);
-        Assert.Contains(realPrice, flagged.Str("reviewReason"), StringComparison.Ordinal);
-        // Acknowledged, so PaysAPI stops retrying: the review is the gateway's job now.
-        await client.WaitForSandboxNotifyAsync(id, "delivered");
-        Assert.Contains("data-status=\"pending\"", (await client.GetPageAsync($"/p/pa-json/return?orderid={id}")).Body, StringComparison.Ordinal);
+        var held = await client.WaitForAsync(Merchant, id, p => p.Str("status") != "pending");
+        Assert.Equal("requires_review", held.Str("status"));
+        Assert.Equal("amount_mismatch", held.Str("reviewReason"));
+        Assert.Contains(realPrice, held.Str("reviewDetail"), StringComparison.Ordinal);
+        Assert.Equal(realFen.ToString(System.Globalization.CultureInfo.InvariantCulture), held.Str("paidAmount"));
+        // Acknowledged only now that the review is durable, so PaysAPI stops retrying: the review is the gateway's job.
+        var sandboxOrder = await client.WaitForSandboxNotifyAsync(id, "delivered");
+        Assert.Equal(sandboxOrder.Str("paysApiId"), held.Str("providerTransactionId"));
+        Assert.Contains("data-status=\"review\"", (await client.GetPageAsync($"/p/pa-json/return?orderid={id}")).Body, StringComparison.Ordinal);
         client.AssertNoTokenInAnyBody();
     }
 }

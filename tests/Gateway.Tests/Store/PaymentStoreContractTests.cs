@@ -4,7 +4,7 @@ using Gateway.Webhooks;
 namespace Gateway.Store.Tests;
 
 /// <summary>Behaviour every payment store must have; run against each dialect.</summary>
-public abstract class PaymentStoreContractTests
+public abstract partial class PaymentStoreContractTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_750_000_000_000);
 
@@ -166,20 +166,24 @@ public abstract class PaymentStoreContractTests
     }
 
     [Fact]
-    public async Task SetAction_AndFlag_DoNotChangeStatus()
+    public async Task SetAction_AndFailureReport_DoNotChangeStatus()
     {
         var store = await CreateStoreAsync();
-        await store.TryInsertAsync(NewPayment("pay_1"), default);
+        await store.TryInsertAsync(NewPayment("pay_1") with { NextSyncAt = Now }, default);
+        Assert.Single(await store.ClaimDueForSyncAsync("worker", Now, TimeSpan.FromMinutes(1), 10, default));
 
         await store.SetActionAsync("pay_1", PaymentAction.QrCode("weixin://wxpay/bizpayurl?pr=abc"), "wx_prepay", Now, default);
-        await store.FlagForReviewAsync("pay_1", "realprice below tolerance", Now, default);
+        Assert.True(await store.RecordFailureReportAsync("pay_1", "NOTENOUGH", "balance too low", Now, default));
 
         var read = await store.GetAsync("pay_1", default);
         Assert.Equal(PaymentStatus.Pending, read!.Status);
         Assert.Equal("weixin://wxpay/bizpayurl?pr=abc", read.Action!.CodeUrl);
         Assert.Equal(PaymentActionTypes.QrCode, read.Action.Type);
         Assert.Equal("wx_prepay", read.ProviderReference);
-        Assert.Equal("realprice below tolerance", read.ReviewReason);
+        Assert.Equal(("NOTENOUGH", "balance too low"), (read.ErrorCode, read.ErrorMessage));
+        // The sync lease survives, so the worker that holds it can still schedule the next query.
+        await store.ScheduleNextSyncAsync("pay_1", "worker", Now.AddHours(1), default);
+        Assert.Equal(Now.AddHours(1), (await store.GetAsync("pay_1", default))!.NextSyncAt);
     }
 
     [Fact]

@@ -1,0 +1,111 @@
+using Gateway.Abstractions.Payments;
+using Gateway.Store;
+using Gateway.Webhooks;
+
+namespace Gateway.Payments;
+
+internal sealed partial class ProviderReportApplier
+{
+    private static readonly PaymentStatus[] Unpaid = [PaymentStatus.Pending, PaymentStatus.Failed];
+    private static readonly PaymentStatus[] Ended = [PaymentStatus.Closed, PaymentStatus.Expired];
+    private static readonly PaymentStatus[] Paid = [PaymentStatus.Succeeded, PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded];
+
+    /// <summary>
+    /// A verified success: succeeded when the payment can take the money, otherwise requires_review with the
+    /// reason. Each try is one conditional transition; when it loses a race (the payment moved, or another
+    /// payment of the order was paid first) the payment is read again and the decision made again.
+    /// </summary>
+    private async Task<ReportOutcome> ApplyPaidAsync(PaymentRecord payment, ProviderReport report, CancellationToken cancellationToken)
+    {
+        var current = payment;
+        for (var round = 0; round < 3; round++)
+        {
+            if (current.Status is PaymentStatus.RequiresReview || Paid.Contains(current.Status))
+            {
+                // Same transaction: a replay. Another one for the same payment id should be impossible.
+                if (current.ProviderTransactionId is null || current.ProviderTransactionId == report.ProviderTransactionId)
+                {
+                    return ReportOutcome.AlreadyApplied;
+                }
+
+                break;
+            }
+
+            var transition = await DecideAsync(current, report, cancellationToken);
+            if (await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
+            {
+                return await AfterAsync(current, transition, cancellationToken);
+            }
+
+            current = await _store.GetAsync(payment.Id, cancellationToken) ?? current;
+        }
+
+        Log.Conflict(_logger, payment.Id, report.Source, current.Status.ToName());
+        return ReportOutcome.Conflict;
+    }
+
+    private async Task<PaymentTransition> DecideAsync(PaymentRecord current, ProviderReport report, CancellationToken cancellationToken)
+    {
+        if (Ended.Contains(current.Status))
+        {
+            var detail = $"Paid at the provider after the payment was {current.Status.ToName()}.";
+            return Review(current, report, ReviewReasons.LatePayment, report.ReviewReason is { } why ? $"{detail} {why}" : detail);
+        }
+
+        if (report.ReviewReason is { } reason)
+        {
+            return Review(current, report, ReviewReasons.AmountMismatch, reason);
+        }
+
+        var siblings = await _store.FindByMerchantOrderIdAsync(current.ClientId, current.MerchantOrderId, cancellationToken);
+        if (siblings.FirstOrDefault(s => s.Id != current.Id && Paid.Contains(s.Status)) is { } first)
+        {
+            return Review(current, report, ReviewReasons.DoublePayment, $"Payment {first.Id} of merchant order {current.MerchantOrderId} was paid first.");
+        }
+
+        // A verified success wins over failed (a create that failed here may still have reached the provider).
+        // If another payment of the order is paid meanwhile, the store's one-paid-per-order index refuses this.
+        return new PaymentTransition(current.Id, Unpaid, PaymentStatus.Succeeded)
+        {
+            ProviderTransactionId = report.ProviderTransactionId,
+            PaidAmount = report.PaidAmount ?? report.Amount,
+            PaidAt = report.PaidAt ?? _time.GetUtcNow(),
+            EventType = WebhookEventTypes.PaymentSucceeded,
+        };
+    }
+
+    private PaymentTransition Review(PaymentRecord current, ProviderReport report, string reason, string detail)
+        => new(current.Id, [current.Status], PaymentStatus.RequiresReview)
+        {
+            ProviderTransactionId = report.ProviderTransactionId,
+            PaidAmount = report.PaidAmount ?? report.Amount,
+            PaidAt = report.PaidAt ?? _time.GetUtcNow(),
+            ReviewReason = reason,
+            ReviewDetail = detail,
+            EventType = WebhookEventTypes.PaymentRequiresReview,
+        };
+
+    private async Task<ReportOutcome> AfterAsync(PaymentRecord before, PaymentTransition transition, CancellationToken cancellationToken)
+    {
+        if (transition.To != PaymentStatus.RequiresReview)
+        {
+            return ReportOutcome.Applied;
+        }
+
+        Log.HeldForReview(_logger, before.Id, transition.ReviewReason!, transition.ReviewDetail!);
+        if (_options.Value.RefundsAtOnce && _refunder is not null && await _store.GetAsync(before.Id, cancellationToken) is { } held)
+        {
+            try
+            {
+                await _refunder.RefundAsync(held, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The review is durable and acknowledged either way; ops can refund by hand.
+                Log.RefundFailed(_logger, before.Id, ex);
+            }
+        }
+
+        return ReportOutcome.Review;
+    }
+}
