@@ -70,6 +70,25 @@ public sealed class SandboxFaultTests(FaultGatewayFactory gateway) : IClassFixtu
     }
 
     [Fact]
+    public async Task FailedPayment_FailureNotify_IsRecorded_AndThePaymentStaysPending()
+    {
+        await AddFaultAsync(new { merchant = GatewayFactory.MchA, kind = "pay_fail", count = 1 });
+        var api = gateway.ApiClient();
+        var created = await CreateAsync(api, NativePayment("pay-fail", amount: 180));
+
+        var scan = await ScanAsync(api, created.Str("action.codeUrl"));
+        var notify = await WaitForSandboxNotifyAsync(api, created.Str("id"), GatewayFactory.MchA, "delivered");
+        var payment = await gateway.Services.GetRequiredService<IPaymentStore>().GetAsync(created.Str("id"), default);
+
+        Assert.Equal("payerror", (await ReadAsync(scan)).Str("status"));
+        Assert.Equal("PAYERROR", notify.Str("tradeState"));
+        // No money was received, and the payer may still pay another way: the failure is noted, nothing ends.
+        Assert.Equal(PaymentStatus.Pending, payment!.Status);
+        Assert.Equal("PAYERROR", payment.ErrorCode);
+        Assert.Null(payment.PaidAmount);
+    }
+
+    [Fact]
     public async Task UserPaying_StaysPendingThroughSync_ThenSucceeds()
     {
         await AddFaultAsync(new { merchant = GatewayFactory.MchA, kind = "user_paying", delayMs = 2000, count = 1 });
@@ -155,6 +174,26 @@ public sealed class SandboxFaultTests(FaultGatewayFactory gateway) : IClassFixtu
 
         Assert.Fail($"Payment {id} is {payment?.Status}, expected {status}.");
         return payment!;
+    }
+
+    private static async Task<JsonObject> WaitForSandboxNotifyAsync(HttpClient api, string id, string mchId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        JsonObject order;
+        do
+        {
+            order = await ReadAsync(await api.GetAsync($"/sandbox/wechatpay/orders/{id}?mchId={mchId}"));
+            if (order.Str("notify.status") == status)
+            {
+                return order;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"The sandbox's notify for {id} is {order.Str("notify.status")}, expected {status}.");
+        return order;
     }
 
     private static async Task<JsonArray> WaitForAttemptsAsync(HttpClient api, string id, int count)
