@@ -62,7 +62,7 @@ public class ReceivedMoneyTests
         var paid = await GetAsync(gateway.ApiClient(Merchant), id);
         Assert.Equal(("succeeded", "990", "amount_mismatch"), (paid.Str("status"), paid.Str("paidAmount"), paid.Str("reviewReason")));
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/admin/payments/{id}/accept", null)).StatusCode);
-        await receiver.WaitForAsync(r => EventTypes(r, id).SequenceEqual(["payment.requires_review", "payment.succeeded"]), TimeSpan.FromSeconds(15));
+        await receiver.WaitForAsync(r => EventTypes(r, id).Order().SequenceEqual(["payment.requires_review", "payment.succeeded"]), TimeSpan.FromSeconds(15));
         Assert.All(receiver.Deliveries, d => Assert.True(WebhookReceiver.Verify(d.Signature, d.Body, GatewayFactory.WebhookSecretA)));
         Assert.Empty((await ReadAsync(await admin.GetAsync("/admin/reviews")))["data"]!.AsArray());
     }
@@ -105,7 +105,7 @@ public class ReceivedMoneyTests
         var held = await client.WaitForAsync(Merchant, id, p => p.Str("status") != "closed");
         Assert.Equal(("requires_review", "late_payment", "500"), (held.Str("status"), held.Str("reviewReason"), held.Str("paidAmount")));
         await client.WaitForSandboxNotifyAsync(id, "delivered");
-        await receiver.WaitForAsync(r => EventTypes(r, id).SequenceEqual(["payment.closed", "payment.requires_review"]), TimeSpan.FromSeconds(15));
+        await receiver.WaitForAsync(r => EventTypes(r, id).Order().SequenceEqual(["payment.closed", "payment.requires_review"]), TimeSpan.FromSeconds(15));
     }
 
     [Theory]
@@ -136,6 +136,7 @@ public class ReceivedMoneyTests
         await receiver.WaitForAsync(r => EventTypes(r, first).SequenceEqual(["payment.requires_review"]), TimeSpan.FromSeconds(15));
     }
 
+    /// <summary>The event types delivered for a payment, once each, in delivery order (which the gateway does not promise).</summary>
     private static List<string> EventTypes(WebhookReceiver receiver, string paymentId)
         => receiver.Deliveries.Where(d => d.Acknowledged).Select(d => JsonNode.Parse(d.Body)!)
             .Where(e => e.Str("data.id") == paymentId).DistinctBy(e => e.Str("id")).Select(e => e.Str("type")).ToList();
