@@ -40,8 +40,9 @@ internal abstract partial class WeChatPayInstance
             return Malformed("The body is not a valid WeChat XML message.");
         }
 
-        // Over every received field, known or not: WeChat adds fields and they are signed too.
-        if (!WeChatSigner.Verify(fields, Options.ApiKey))
+        // Over every received field, known or not: WeChat adds fields and they are signed too. The algorithm is
+        // the instance's SignType, never the notify's choice.
+        if (!WeChatSigner.Verify(fields, Options.ApiKey, Options.SignType))
         {
             return new NotifyParseResult.Rejected(NotifyRejections.BadSignature, "The signature does not verify.");
         }
@@ -49,6 +50,12 @@ internal abstract partial class WeChatPayInstance
         if (Field(fields, "return_code") != WeChatPayCodes.Success)
         {
             return Malformed("return_code is not SUCCESS.");
+        }
+
+        // The host checks both against the stored order; a notify that leaves them out cannot be checked.
+        if (Field(fields, "appid") is null || Field(fields, "mch_id") is null)
+        {
+            return Malformed("appid or mch_id is missing.");
         }
 
         // A failure report (result_code FAIL) may come without a transaction: it is recorded, never paid.

@@ -37,7 +37,8 @@ internal sealed class WeChatJsapiPlugin() : WeChatPayPlugin<WeChatJsapiSettings>
         var tickets = new JsapiTicketSource(api, app, new BaseAccessTokenSource(api, app, tokenCache), tokenCache);
         var oauth = new OAuthEndpoints(
             app, settings.OAuthAuthorizeUrl, new Uri(context.PluginBaseUrl, "oauth/callback"), new ReturnUrls(settings.AllowedReturnOrigins),
-            new OAuthStates(cache, context.InstanceName), new WebAuthorizations(cache, api, app, time, context.InstanceName), api, logger, context.InstanceName);
+            new OAuthStates(cache, context.InstanceName), new WebAuthorizations(cache, api, app, time, context.InstanceName), api,
+            new OpenIdHandOff(settings.HandOffSecret, time), logger, context.InstanceName);
         var jsSdk = new JsSdkConfigEndpoint(app, tickets, time, logger, context.InstanceName);
         return new WeChatJsapiInstance(context, settings, http, time, logger, oauth, jsSdk);
     }

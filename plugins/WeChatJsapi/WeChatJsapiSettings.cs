@@ -7,16 +7,18 @@ namespace Gateway.Plugins.WeChatJsapi;
 /// <summary>
 /// An instance's settings: the WeChat Pay account (<c>AppId</c>, <c>MchId</c>, <c>ApiKey</c>, <c>SignType</c>,
 /// <c>BaseUrl</c>), the official account (<c>AppSecret</c>, <c>ApiBaseUrl</c>), the OAuth2 authorize page
-/// (<c>OAuthAuthorizeUrl</c>) and the origins a login may return to (<c>AllowedReturnOrigins:0…</c>; relative
-/// paths are always allowed).
+/// (<c>OAuthAuthorizeUrl</c>), the origins a login may return to (<c>AllowedReturnOrigins:0…</c>; relative
+/// paths are always allowed) and <c>HandOffSecret</c> (32+ characters, shared with the merchant) that signs the
+/// openid handed back.
 /// </summary>
 internal sealed class WeChatJsapiSettings
 {
     /// <summary>WeChat's OAuth2 authorize page.</summary>
     public const string DefaultOAuthAuthorizeUrl = "https://open.weixin.qq.com/connect/oauth2/authorize";
 
-    private WeChatJsapiSettings(WeChatPayOptions pay, WeChatAppSettings app, string oauthAuthorizeUrl, IReadOnlyList<string> allowedReturnOrigins)
+    private WeChatJsapiSettings(WeChatPayOptions pay, WeChatAppSettings app, string oauthAuthorizeUrl, IReadOnlyList<string> allowedReturnOrigins, string handOffSecret)
     {
+        HandOffSecret = handOffSecret;
         Pay = pay;
         App = app;
         OAuthAuthorizeUrl = oauthAuthorizeUrl;
@@ -31,6 +33,9 @@ internal sealed class WeChatJsapiSettings
 
     /// <summary>Origins (<c>scheme://host[:port]</c>) an OAuth login may hand the openid back to.</summary>
     public IReadOnlyList<string> AllowedReturnOrigins { get; }
+
+    /// <summary>Signs the OAuth hand-off (openid + expiry) so the merchant can authenticate it.</summary>
+    public string HandOffSecret { get; }
 
     public static WeChatJsapiSettings Bind(IConfiguration settings, ICollection<string> errors)
     {
@@ -56,6 +61,12 @@ internal sealed class WeChatJsapiSettings
             }
         }
 
-        return new WeChatJsapiSettings(pay, app, authorize, origins);
+        var handOffSecret = settings["HandOffSecret"] ?? "";
+        if (handOffSecret.Length < 32)
+        {
+            errors.Add("HandOffSecret is required: at least 32 characters, shared with the merchant to verify the OAuth hand-off.");
+        }
+
+        return new WeChatJsapiSettings(pay, app, authorize, origins, handOffSecret);
     }
 }

@@ -89,7 +89,7 @@ public sealed partial class WeChatPayClient
         }
 
         // FAIL replies carry no sign; SUCCESS replies must verify before any field is believed.
-        if (returnCode == WeChatPayCodes.Success && !WeChatSigner.Verify(reply, _options.ApiKey))
+        if (returnCode == WeChatPayCodes.Success && !WeChatSigner.Verify(reply, _options.ApiKey, _options.SignType))
         {
             throw new WeChatPayReplyException(WeChatPayReplyException.InvalidSignature, "The reply's signature does not verify.");
         }

@@ -80,11 +80,38 @@ public sealed class SignerTests
     }
 
     [Fact]
-    public void Verify_AcceptsOfficialExample_AnyCase()
+    public void Verify_RefusesTheOfficialSign_InLowerCase()
     {
+        // WeChat sends upper-case hex; anything else is not what the provider sent.
         var fields = Official();
         fields["sign"] = OfficialMd5.ToLowerInvariant();
-        Assert.True(WeChatSigner.Verify(fields, Key));
+        Assert.False(WeChatSigner.Verify(fields, Key));
+        Assert.False(WeChatSigner.Verify(fields, Key, WeChatSignType.Md5));
+        fields["sign"] = OfficialMd5;
+        Assert.True(WeChatSigner.Verify(fields, Key, WeChatSignType.Md5));
+    }
+
+    [Fact]
+    public void Verify_WithTheAccountsAlgorithm_RefusesTheOther()
+    {
+        var md5 = Official();
+        md5["sign"] = OfficialMd5;
+        Assert.False(WeChatSigner.Verify(md5, Key, WeChatSignType.HmacSha256));
+
+        var hmac = Official();
+        hmac["sign"] = OfficialHmac;
+        Assert.True(WeChatSigner.Verify(hmac, Key, WeChatSignType.HmacSha256));
+        Assert.False(WeChatSigner.Verify(hmac, Key, WeChatSignType.Md5));
+    }
+
+    [Fact]
+    public void Verify_RefusesASignTypeThatIsNotTheAccounts()
+    {
+        var fields = Official();
+        fields["sign_type"] = "MD5";
+        fields["sign"] = WeChatSigner.Sign(fields, Key, WeChatSignType.Md5);
+        Assert.True(WeChatSigner.Verify(fields, Key, WeChatSignType.Md5));
+        Assert.False(WeChatSigner.Verify(fields, Key, WeChatSignType.HmacSha256));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal sealed class JsapiHarness
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AppId"] = AppId, ["MchId"] = "10000100", ["ApiKey"] = ApiKey, ["SignType"] = signType, ["BaseUrl"] = "https://wx.test",
-            ["AppSecret"] = "app-secret-for-tests", ["ApiBaseUrl"] = "https://api.test",
+            ["AppSecret"] = "app-secret-for-tests", ["ApiBaseUrl"] = "https://api.test", ["HandOffSecret"] = "handoff-secret-for-tests-0123456789",
         }).Build();
 
         var services = new ServiceCollection();

@@ -25,8 +25,8 @@ public sealed class NotifyTests
         return fields;
     }
 
-    private static Task<NotifyParseResult> Parse(string body, NotifyKind kind = NotifyKind.Payment)
-        => new PluginHarness().Instance.ParseNotifyAsync(new NotifyRequest(kind, Encoding.UTF8.GetBytes(body), "text/xml", NoHeaders), default).AsTask();
+    private static Task<NotifyParseResult> Parse(string body, NotifyKind kind = NotifyKind.Payment, string signType = "MD5")
+        => new PluginHarness(signType).Instance.ParseNotifyAsync(new NotifyRequest(kind, Encoding.UTF8.GetBytes(body), "text/xml", NoHeaders), default).AsTask();
 
     [Fact]
     public async Task Parses_ValidNotify()
@@ -45,10 +45,44 @@ public sealed class NotifyTests
     }
 
     [Fact]
-    public async Task Parses_HmacNotify_WithoutSignType()
+    public async Task Parses_HmacNotify_WithoutSignType_ForAnHmacInstance()
     {
-        var result = await Parse(WeChatXml.Write(Signed(Fields(), WeChatSignType.HmacSha256)));
+        var result = await Parse(WeChatXml.Write(Signed(Fields(), WeChatSignType.HmacSha256)), signType: "HMAC-SHA256");
         Assert.IsType<NotifyParseResult.Payment>(result);
+    }
+
+    [Fact]
+    public async Task Rejects_AnAlgorithmThatIsNotTheInstances()
+    {
+        // An MD5 sign is refused by an HMAC-SHA256 instance, and the other way round, whatever the sign's length.
+        Assert.Equal(NotifyRejections.BadSignature, Assert.IsType<NotifyParseResult.Rejected>(
+            await Parse(WeChatXml.Write(Signed(Fields(), WeChatSignType.Md5)), signType: "HMAC-SHA256")).Code);
+        Assert.Equal(NotifyRejections.BadSignature, Assert.IsType<NotifyParseResult.Rejected>(
+            await Parse(WeChatXml.Write(Signed(Fields(), WeChatSignType.HmacSha256)))).Code);
+
+        // A sign_type naming another algorithm is refused even when the sign matches it.
+        var declared = Fields();
+        declared["sign_type"] = "MD5";
+        Assert.Equal(NotifyRejections.BadSignature, Assert.IsType<NotifyParseResult.Rejected>(
+            await Parse(WeChatXml.Write(Signed(declared, WeChatSignType.Md5)), signType: "HMAC-SHA256")).Code);
+    }
+
+    [Fact]
+    public async Task Rejects_ALowerCaseSign()
+    {
+        var fields = Signed(Fields());
+        fields["sign"] = fields["sign"].ToLowerInvariant();
+        Assert.Equal(NotifyRejections.BadSignature, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(fields))).Code);
+    }
+
+    [Theory]
+    [InlineData("appid")]
+    [InlineData("mch_id")]
+    public async Task Rejects_ASignedNotify_WithoutAppIdOrMchId(string field)
+    {
+        var fields = Fields();
+        fields.Remove(field);
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Signed(fields)))).Code);
     }
 
     [Fact]

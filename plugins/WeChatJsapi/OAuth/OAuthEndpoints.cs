@@ -15,7 +15,8 @@ namespace Gateway.Plugins.WeChatJsapi.OAuth;
 /// OAuth2 web authorization, to learn the payer's openid inside WeChat (PROTOCOLS.md C2):
 /// <c>GET oauth/start?returnUrl=…&amp;scope=snsapi_base|snsapi_userinfo</c> sends the browser to WeChat's authorize
 /// page; WeChat sends it back to <c>GET oauth/callback?code=…&amp;state=…</c>, where the code is exchanged on the
-/// server and the browser goes on to the return URL with <c>openid=</c> added. The app secret and the web tokens
+/// server and the browser goes on to the return URL with a signed, expiring hand-off added
+/// (<see cref="OpenIdHandOff"/>: <c>openid</c>, <c>expires</c>, <c>signature</c>). The app secret and the web tokens
 /// stay on the server.
 /// REF: https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html
 /// </summary>
@@ -27,6 +28,7 @@ internal sealed partial class OAuthEndpoints(
     OAuthStates states,
     WebAuthorizations authorizations,
     WeChatOpenApiClient api,
+    OpenIdHandOff handOff,
     ILogger logger,
     string instanceName)
 {
@@ -91,7 +93,7 @@ internal sealed partial class OAuthEndpoints(
 
             await authorizations.StoreAsync(reply, cancellationToken).ConfigureAwait(false);
             Log.Authorized(logger, instanceName, reply.Scope ?? login.Scope);
-            return Results.Redirect(QueryHelpers.AddQueryString(login.ReturnUrl, "openid", reply.OpenId));
+            return Results.Redirect(QueryHelpers.AddQueryString(login.ReturnUrl, handOff.Issue(reply.OpenId)));
         }
         catch (Exception ex) when (ex is HttpRequestException or WeChatPayReplyException)
         {

@@ -47,8 +47,32 @@ public static class WeChatSigner
 
     /// <summary>
     /// Verifies the <c>sign</c> field over every other field, including ones this code does not know
-    /// (WeChat adds fields without notice). The algorithm comes from <c>sign_type</c>; notifies often omit
-    /// it, so a 64-character sign means HMAC-SHA256. Comparison is constant-time.
+    /// (WeChat adds fields without notice), with the algorithm the merchant account is set up for: a
+    /// <c>sign_type</c>, when sent, must name that same algorithm, and the sign must be exactly the upper-case
+    /// hex WeChat sends (constant-time). Never guessed from the sign's length: that would let an MD5 sign
+    /// through an HMAC-SHA256 account.
+    /// </summary>
+    public static bool Verify(IReadOnlyDictionary<string, string> fields, string apiKey, WeChatSignType signType)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (!fields.TryGetValue(SignField, out var received) || string.IsNullOrEmpty(received))
+        {
+            return false;
+        }
+
+        if (fields.TryGetValue(SignTypeField, out var declared) && !string.IsNullOrEmpty(declared)
+            && (!WeChatSignTypes.TryParse(declared, out var declaredType) || declaredType != signType))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(fields, apiKey, signType)), Encoding.ASCII.GetBytes(received));
+    }
+
+    /// <summary>
+    /// Verifies where the algorithm is not fixed in advance (the sandbox's view of a merchant that may use
+    /// either): from <c>sign_type</c>, else MD5 for a 32-character sign and HMAC-SHA256 for a 64-character one.
+    /// Prefer <see cref="Verify(IReadOnlyDictionary{string, string}, string, WeChatSignType)"/> when the account's algorithm is known.
     /// </summary>
     public static bool Verify(IReadOnlyDictionary<string, string> fields, string apiKey)
     {
@@ -71,7 +95,7 @@ public static class WeChatSigner
             signType = received.Length == 64 ? WeChatSignType.HmacSha256 : WeChatSignType.Md5;
         }
 
-        return FixedTimeEqualsIgnoreCase(Sign(fields, apiKey, signType), received);
+        return Verify(fields, apiKey, signType);
     }
 
     /// <summary>Compares two ASCII hex strings in constant time, ignoring case.</summary>

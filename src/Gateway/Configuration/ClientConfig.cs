@@ -15,4 +15,10 @@ public sealed record ClientConfig(string Id, string ApiKeySha256)
     /// The active webhook signing secrets (at most two, for rotation): every event is signed with each.
     /// </summary>
     public IReadOnlyList<string> WebhookSecrets { get; init; } = [];
+
+    /// <summary>
+    /// When not empty, the only host names (exact, case-insensitive) this client's webhook URLs and
+    /// <c>notifyUrl</c>s may name.
+    /// </summary>
+    public IReadOnlyList<string> WebhookHosts { get; init; } = [];
 }

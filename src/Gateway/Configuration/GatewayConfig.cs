@@ -21,6 +21,7 @@ public sealed record GatewayConfig(
             {
                 WebhookUrl = c["WebhookUrl"],
                 WebhookSecrets = ReadList(c.GetSection("WebhookSecrets")),
+                WebhookHosts = ReadList(c.GetSection("WebhookHosts")),
             })
             .ToList();
 

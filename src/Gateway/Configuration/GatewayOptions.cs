@@ -13,10 +13,10 @@ public sealed class GatewayOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>
-    /// True (the default) mounts the provider sandbox at <c>/sandbox</c> and adds a demo client, route
-    /// and provider instances pointing at it, unless configuration defines its own.
+    /// True mounts the provider sandbox at <c>/sandbox</c> and adds a demo client, route and provider
+    /// instances pointing at it. Opt-in: see <c>TestModeSwitch</c> (default on only in Development).
     /// </summary>
-    public bool TestMode { get; set; } = true;
+    public bool TestMode { get; set; }
 
     /// <summary>The plugins directory, relative to the host's base directory unless absolute.</summary>
     public string PluginsPath { get; set; } = "plugins";

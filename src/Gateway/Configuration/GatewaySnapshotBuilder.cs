@@ -66,6 +66,11 @@ internal sealed partial class GatewaySnapshotBuilder
                 errors.Add($"Gateway:Clients:{client.Id}:WebhookUrl: must be an absolute http(s) URL.");
             }
 
+            if (client.WebhookUrl is not null && client.WebhookSecrets.Count == 0)
+            {
+                errors.Add($"Gateway:Clients:{client.Id}:WebhookSecrets: required with a WebhookUrl (webhooks are always signed).");
+            }
+
             if (client.WebhookSecrets.Count > 2 || client.WebhookSecrets.Any(s => s.Length < 16))
             {
                 errors.Add($"Gateway:Clients:{client.Id}:WebhookSecrets: at most two secrets (for rotation), each at least 16 characters.");

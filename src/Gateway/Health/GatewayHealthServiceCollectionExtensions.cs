@@ -12,5 +12,6 @@ public static class GatewayHealthServiceCollectionExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy("The process answers."), tags: [GatewayHealthTags.Live])
             .AddCheck<StoreHealthCheck>("store", tags: [GatewayHealthTags.Ready])
             .AddCheck<PluginsHealthCheck>("plugins", tags: [GatewayHealthTags.Ready])
-            .AddCheck<ProviderInstancesHealthCheck>("provider-instances", tags: [GatewayHealthTags.Ready]);
+            .AddCheck<ProviderInstancesHealthCheck>("provider-instances", tags: [GatewayHealthTags.Ready])
+            .AddCheck<RoutesHealthCheck>("routes", tags: [GatewayHealthTags.Ready]);
 }

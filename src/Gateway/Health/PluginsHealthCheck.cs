@@ -29,7 +29,7 @@ internal sealed class PluginsHealthCheck : IHealthCheck
 
         var result = snapshot.Failures.Count == 0
             ? HealthCheckResult.Healthy($"{snapshot.Plugins.Count} plugin(s) loaded.", data)
-            : HealthCheckResult.Unhealthy($"{snapshot.Failures.Count} plugin folder(s) failed to load.", data: data);
+            : HealthCheckResult.Degraded($"{snapshot.Failures.Count} plugin folder(s) failed to load.", data: data);
         return Task.FromResult(result);
     }
 }

@@ -6,6 +6,8 @@ namespace Gateway.Health;
 
 /// <summary>
 /// Every configured provider instance is live and its current settings pass its plugin's validation.
+/// An unusable instance is <c>Degraded</c>, not unhealthy: readiness follows the routes (<see cref="RoutesHealthCheck"/>),
+/// so one broken account does not take every channel out of the load balancer.
 /// The messages name keys, never values (plugins promise that of their validation messages).
 /// </summary>
 internal sealed class ProviderInstancesHealthCheck : IHealthCheck
@@ -34,7 +36,7 @@ internal sealed class ProviderInstancesHealthCheck : IHealthCheck
 
         var result = failed == 0
             ? HealthCheckResult.Healthy($"{data.Count} provider instance(s) configured.", data)
-            : HealthCheckResult.Unhealthy($"{failed} provider instance(s) are not usable.", data: data);
+            : HealthCheckResult.Degraded($"{failed} provider instance(s) are not usable.", data: data);
         return Task.FromResult(result);
     }
 

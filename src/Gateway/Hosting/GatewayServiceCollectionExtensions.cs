@@ -35,11 +35,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpClient();
         services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
         services.AddProblemDetails();
+        services.AddExceptionHandler<Gateway.Errors.OutageExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
             // Money is an integer in fen: "100" or 1.5 is a client bug to report, not to guess at.
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            // A misspelt field ("amout") is a client bug to report, not a field to drop silently.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -48,6 +51,8 @@ public static class GatewayServiceCollectionExtensions
 
         var section = configuration.GetSection(GatewayOptions.SectionName);
         services.Configure<NotifyOptions>(section.GetSection("Notify"));
+        services.AddOptions<Gateway.RequestHygiene.RequestHygieneOptions>().Bind(section.GetSection("Requests"))
+            .Validate(o => o.MaxBodyBytes >= 1024, "Gateway:Requests:MaxBodyBytes must be at least 1024.").ValidateOnStart();
         services.Configure<IdempotencyOptions>(section.GetSection("Idempotency"));
         services.Configure<WebhookOptions>(section.GetSection("Webhooks"));
         services.Configure<SyncOptions>(section.GetSection("Sync"));
@@ -58,9 +63,10 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create, sp.GetRequiredService<ILogger<SqlPaymentStore>>()));
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<NotifyInbox>();
-        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        services.AddGatewayOutboundUrlPolicy(section);
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<PaymentSyncWorker>();
+        services.AddHostedService<NotifyInboxRetention>();
         services.AddGatewayStateBackend(section["Redis:Configuration"]);
         services.TryAddSingleton<IPaymentDirectory, PaymentDirectory>();
 

@@ -38,7 +38,7 @@ internal sealed class AdminKeyAuthenticationHandler : AuthenticationHandler<Auth
 
         var expected = _admin.CurrentValue.ApiKeySha256;
         var presented = ApiKeyAuthenticationHandler.Hash(header["Bearer ".Length..].Trim());
-        if (string.IsNullOrEmpty(expected)
+        if (string.IsNullOrEmpty(expected) || !_admin.CurrentValue.Enabled
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(expected.ToLowerInvariant())))
         {
             return Task.FromResult(AuthenticateResult.Fail("Not the admin key."));

@@ -11,4 +11,7 @@ public sealed class AdminOptions
 
     /// <summary>Lower-case hex SHA-256 of the admin API key.</summary>
     public string? ApiKeySha256 { get; set; }
+
+    /// <summary>False turns the admin API off (every call is 401): production then needs no admin key.</summary>
+    public bool Enabled { get; set; } = true;
 }

@@ -44,13 +44,20 @@ internal sealed class NotifyInbox
             c => c.Add("instance", instance ?? "").Add("outcome", outcome ?? "").Add("limit", limit),
             cancellationToken);
 
-    private async Task ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    /// <summary>Deletes at most <paramref name="limit"/> of the oldest notifies received before <paramref name="cutoff"/>; how many went.</summary>
+    public Task<int> TrimAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+        => ExecuteAsync(
+            "DELETE FROM notify_inbox WHERE id IN (SELECT id FROM notify_inbox WHERE received_at < @cutoff ORDER BY received_at LIMIT @limit)",
+            c => c.Add("cutoff", cutoff).Add("limit", limit),
+            cancellationToken);
+
+    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<List<NotifyInboxEntry>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)

@@ -8,4 +8,10 @@ public sealed class NotifyOptions
 
     /// <summary>How long a done notify is remembered: longer than WeChat's ~24 h retry window, with room to spare.</summary>
     public TimeSpan DoneRetention { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>How long the notify inbox keeps a notify; older ones are trimmed in bounded batches.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the inbox trim looks for expired notifies when the last look found none.</summary>
+    public TimeSpan InboxTrimInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

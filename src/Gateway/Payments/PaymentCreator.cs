@@ -5,9 +5,10 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Plugins;
 using Gateway.Routing;
-using Gateway.Telemetry;
+using Gateway.Security;
 using Gateway.Store;
 using Gateway.Sync;
+using Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Payments;
@@ -28,6 +29,7 @@ namespace Gateway.Payments;
 internal sealed partial class PaymentCreator
 {
     private readonly IPaymentStore _store;
+    private readonly ClientWebhookUrls _webhookUrls;
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly RouteInstancePicker _picker;
     private readonly InstanceHealth _health;
@@ -40,8 +42,10 @@ internal sealed partial class PaymentCreator
 
     public PaymentCreator(
         IPaymentStore store, GatewaySnapshotProvider snapshots, RouteInstancePicker picker, InstanceHealth health, TimeProvider time,
-        IOptions<GatewayOptions> options, IOptions<SyncOptions> sync, ILogger<PaymentCreator> logger, GatewayMetrics metrics, ProviderCallObserver calls)
+        IOptions<GatewayOptions> options, IOptions<SyncOptions> sync, ILogger<PaymentCreator> logger, GatewayMetrics metrics, ProviderCallObserver calls,
+        ClientWebhookUrls webhookUrls)
     {
+        _webhookUrls = webhookUrls;
         _store = store;
         _snapshots = snapshots;
         _picker = picker;
@@ -57,6 +61,7 @@ internal sealed partial class PaymentCreator
     public async Task<IResult> CreateAsync(string clientId, CreatePaymentBody body, CancellationToken cancellationToken)
     {
         var errors = body.Validate();
+        _webhookUrls.Check(clientId, body.NotifyUrl, errors);
         if (errors.Count > 0)
         {
             return GatewayProblems.Invalid(errors);

@@ -52,7 +52,7 @@ internal static class PaymentsApiEndpoints
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
         {
-            return GatewayProblems.Malformed(ex is JsonException json ? $"Invalid JSON at {json.Path}: amounts are integers in fen." : ex.Message);
+            return ex is JsonException json ? GatewayProblems.FromJson(json) : GatewayProblems.Malformed(ex.Message);
         }
 
         return body is null ? GatewayProblems.Malformed("The body must be a JSON object.") : await creator.CreateAsync(user.ClientId(), body, cancellationToken);

@@ -4,6 +4,7 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Payments;
 using Gateway.Routing;
+using Gateway.Security;
 
 namespace Gateway.ProductCodes;
 
@@ -14,13 +15,16 @@ namespace Gateway.ProductCodes;
 internal sealed partial class ProductCodeRegistrar
 {
     private readonly ProductCodeStore _store;
+    private readonly ClientWebhookUrls _webhookUrls;
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly RouteInstancePicker _picker;
     private readonly TimeProvider _time;
     private readonly ILogger<ProductCodeRegistrar> _logger;
 
-    public ProductCodeRegistrar(ProductCodeStore store, GatewaySnapshotProvider snapshots, RouteInstancePicker picker, TimeProvider time, ILogger<ProductCodeRegistrar> logger)
+    public ProductCodeRegistrar(
+        ProductCodeStore store, GatewaySnapshotProvider snapshots, RouteInstancePicker picker, TimeProvider time, ILogger<ProductCodeRegistrar> logger, ClientWebhookUrls webhookUrls)
     {
+        _webhookUrls = webhookUrls;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
         _picker = picker ?? throw new ArgumentNullException(nameof(picker));
@@ -31,6 +35,7 @@ internal sealed partial class ProductCodeRegistrar
     public async Task<IResult> RegisterAsync(string clientId, CreateProductCodeBody body, CancellationToken cancellationToken)
     {
         var errors = body.Validate();
+        _webhookUrls.Check(clientId, body.NotifyUrl, errors);
         if (errors.Count > 0)
         {
             return GatewayProblems.Invalid(errors);

@@ -44,7 +44,7 @@ internal static class ProductCodesApiEndpoints
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
         {
-            return GatewayProblems.Malformed(ex is JsonException json ? $"Invalid JSON at {json.Path}: amounts are integers in fen." : ex.Message);
+            return ex is JsonException json ? GatewayProblems.FromJson(json) : GatewayProblems.Malformed(ex.Message);
         }
 
         return body is null ? GatewayProblems.Malformed("The body must be a JSON object.") : await registrar.RegisterAsync(user.ClientId(), body, cancellationToken);

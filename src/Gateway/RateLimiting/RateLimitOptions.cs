@@ -15,8 +15,23 @@ public sealed class RateLimitOptions
     /// <summary>Per-client overrides, keyed by client id.</summary>
     public Dictionary<string, TokenBucketLimit> Clients { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Provider callbacks, per instance. Generous: providers retry, but a refused notify only delays the outcome.</summary>
+    /// <summary>
+    /// Verified provider callbacks, per instance. Generous: providers retry, but a refused notify only delays the
+    /// outcome. Notifies that fail verification never spend from it.
+    /// </summary>
     public TokenBucketLimit Notify { get; set; } = new() { PermitsPerSecond = 200, Burst = 400 };
+
+    /// <summary>Notifies that failed verification (forged, malformed), per source IP: a flood is cut off at its source.</summary>
+    public TokenBucketLimit NotifyUnverifiedPerIp { get; set; } = new() { PermitsPerSecond = 5, Burst = 20 };
+
+    /// <summary>
+    /// Plugin routes (<c>/p/{instance}/…</c>: logins, OAuth, payer pages), per caller IP. They are anonymous and
+    /// some call the provider (a mini-program login is one <c>jscode2session</c>), so each IP gets a small bucket.
+    /// </summary>
+    public TokenBucketLimit PluginsPerIp { get; set; } = new() { PermitsPerSecond = 10, Burst = 30 };
+
+    /// <summary>Plugin routes, per provider instance, whatever the IP: caps what reaches the provider in all.</summary>
+    public TokenBucketLimit PluginsPerInstance { get; set; } = new() { PermitsPerSecond = 100, Burst = 200 };
 
     /// <summary>The limit for <paramref name="clientId"/>.</summary>
     public TokenBucketLimit For(string clientId) => Clients.TryGetValue(clientId, out var own) ? own : Default;

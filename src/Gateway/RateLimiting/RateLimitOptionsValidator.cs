@@ -10,6 +10,9 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
         var errors = new List<string>();
         Check("Default", options.Default, errors);
         Check("Notify", options.Notify, errors);
+        Check("NotifyUnverifiedPerIp", options.NotifyUnverifiedPerIp, errors);
+        Check("PluginsPerIp", options.PluginsPerIp, errors);
+        Check("PluginsPerInstance", options.PluginsPerInstance, errors);
         foreach (var (client, limit) in options.Clients)
         {
             Check($"Clients:{client}", limit, errors);

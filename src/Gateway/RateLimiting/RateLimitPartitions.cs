@@ -21,12 +21,32 @@ internal static class RateLimitPartitions
             : TokenBucket("ip:" + context.Connection.RemoteIpAddress, options.Default);
     }
 
-    public static RateLimitPartition<string> Notify(HttpContext context)
+    /// <summary>Plugin routes per caller IP; every other request is not limited here.</summary>
+    public static RateLimitPartition<string> PluginPerIp(HttpContext context)
+        => PluginInstance(context) is null
+            ? RateLimitPartition.GetNoLimiter("")
+            : TokenBucket("plugin-ip:" + context.Connection.RemoteIpAddress, Options(context).PluginsPerIp);
+
+    /// <summary>Plugin routes per provider instance (the first segment after <c>/p/</c>).</summary>
+    public static RateLimitPartition<string> PluginPerInstance(HttpContext context)
+        => PluginInstance(context) is not { } instance
+            ? RateLimitPartition.GetNoLimiter("")
+            : TokenBucket("plugin-instance:" + instance, Options(context).PluginsPerInstance);
+
+    private static string? PluginInstance(HttpContext context)
     {
-        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
-        var instance = context.Request.RouteValues["instance"] as string ?? "";
-        return TokenBucket("notify:" + instance, options.Notify);
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments("/p", out var rest) || !rest.HasValue)
+        {
+            return null;
+        }
+
+        var segment = rest.Value!.TrimStart('/');
+        var end = segment.IndexOf('/');
+        return end < 0 ? segment : segment[..end];
     }
+
+    private static RateLimitOptions Options(HttpContext context) => context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
 
     private static RateLimitPartition<string> TokenBucket(string key, TokenBucketLimit limit)
         => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

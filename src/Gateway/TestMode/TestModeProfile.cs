@@ -4,10 +4,11 @@ using Gateway.Security;
 namespace Gateway.TestMode;
 
 /// <summary>
-/// Test mode (the default): the sandbox plays the providers, and a demo client, routes and provider
+/// Test mode (opt-in, see <see cref="TestModeSwitch"/>): the sandbox plays the providers, and a demo client, routes and provider
 /// instances pointing at it are added UNDER the application's own configuration (anything configured
 /// wins). The sandbox merchants' API key and PaysAPI tokens are generated at start-up, so no provider key is ever in the
-/// repository; the demo client key only works in test mode.
+/// repository; the demo client key only works in test mode. Test mode keeps its own database file, and the
+/// demo client's webhook secret is generated too (webhooks are always signed).
 /// </summary>
 internal static class TestModeProfile
 {
@@ -25,10 +26,6 @@ internal static class TestModeProfile
     public const string JsapiAppId = "wxd930ea5d5a258f4f";
     public const string MiniProgramAppId = "wxd678efh567hg6787";
 
-    /// <summary>True unless <c>Gateway:TestMode</c> is false.</summary>
-    public static bool IsEnabled(IConfiguration configuration)
-        => configuration.GetValue("Gateway:TestMode", defaultValue: true);
-
     /// <summary>Inserts the profile as the lowest-priority configuration source.</summary>
     public static void Apply(IConfigurationBuilder builder, IConfiguration current)
     {
@@ -40,7 +37,12 @@ internal static class TestModeProfile
         var miniProgramSecret = RandomKey();
         var profile = new Dictionary<string, string?>
         {
+            ["Gateway:PublicBaseUrl"] = baseUrl,
+            ["Gateway:Store:ConnectionString"] = "Data Source=gateway-test.db",
+            // Webhooks may reach loopback in test mode, so a receiver on this machine works.
+            ["Gateway:OutboundUrls:AllowLoopback"] = "true",
             [$"Gateway:Clients:{DemoClientId}:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoApiKey),
+            [$"Gateway:Clients:{DemoClientId}:WebhookSecrets:0"] = "whsec_test_" + RandomKey(),
             ["Gateway:Admin:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoAdminKey),
 
             ["Gateway:Routes:wechat-native:Channel"] = "wechat.native",
@@ -105,6 +107,7 @@ internal static class TestModeProfile
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:ApiBaseUrl"] = $"{baseUrl}/sandbox/wechat",
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:OAuthAuthorizeUrl"] = $"{baseUrl}/sandbox/wechat/connect/oauth2/authorize",
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:AllowedReturnOrigins:0"] = baseUrl,
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:HandOffSecret"] = RandomKey(),
 
             ["Gateway:Providers:wx-mini-sandbox:Plugin"] = "MiniProgram",
             ["Gateway:Providers:wx-mini-sandbox:Settings:AppId"] = MiniProgramAppId,
@@ -126,7 +129,6 @@ internal static class TestModeProfile
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = profile });
     }
 
-    // 32 hex characters: a real v2 API key's length, and as good a PaysAPI token as any.
     // 32 hex characters: the length of a real v2 API key and of an app secret.
     private static string RandomKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

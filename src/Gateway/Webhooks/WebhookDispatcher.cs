@@ -55,10 +55,16 @@ internal sealed partial class WebhookDispatcher : PollingWorker
         var started = _time.GetUtcNow();
         int? status = null;
         string? error = null;
+        var secrets = _snapshots.Current.Clients.GetValueOrDefault(webhook.ClientId)?.WebhookSecrets ?? [];
         try
         {
+            // Webhooks are always signed: with no secret (the client's was removed) nothing is sent.
+            if (secrets.Count == 0)
+            {
+                throw new HttpRequestException("the client has no webhook secret; nothing was sent.");
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new StringContent(webhook.Payload, Encoding.UTF8, "application/json") };
-            var secrets = _snapshots.Current.Clients.GetValueOrDefault(webhook.ClientId)?.WebhookSecrets ?? [];
             request.Headers.Add(WebhookSigner.HeaderName, WebhookSigner.Sign(webhook.Payload, started, secrets));
             request.Headers.Add("Gateway-Event-Id", webhook.Id);
             request.Headers.Add("Gateway-Event-Type", webhook.Type);

@@ -31,6 +31,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
     public const string MchB = "1900000002";
     public const string WebhookSecretA = "whsec_test_client_a_current";
     public const string WebhookSecretA2 = "whsec_test_client_a_next_one";
+    public const string WebhookSecretB = "whsec_test_client_b_current";
 
     // PaysAPI accounts with tokens the tests know, so they can sign notifies and check nothing leaks them.
     public const string PaysApiFormUid = "func0form0uid00000000001";
@@ -74,6 +75,18 @@ public class GatewayFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a derived test can add before the server starts.</summary>
     public static Dictionary<string, string?> Settings(int port, string databasePath) => new()
     {
+        // Test mode is opt-in, and outside Development (these hosts run as "Testing") it needs the second switch.
+        ["Gateway:TestMode"] = "true",
+        ["Gateway:AllowTestModeOutsideDevelopment"] = "true",
+
+        // Every test calls plugin routes from 127.0.0.1 (and the sandbox calls back from there): lift the
+        // per-IP and per-instance plugin limits; PluginRateLimitTests sets its own.
+        ["Gateway:RateLimits:PluginsPerIp:PermitsPerSecond"] = "100000",
+        ["Gateway:RateLimits:PluginsPerIp:Burst"] = "100000",
+        ["Gateway:RateLimits:PluginsPerInstance:PermitsPerSecond"] = "100000",
+        ["Gateway:RateLimits:PluginsPerInstance:Burst"] = "100000",
+        ["Gateway:RateLimits:NotifyUnverifiedPerIp:PermitsPerSecond"] = "100000",
+        ["Gateway:RateLimits:NotifyUnverifiedPerIp:Burst"] = "100000",
         ["Gateway:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         ["Gateway:Store:ConnectionString"] = $"Data Source={databasePath}",
 
@@ -148,6 +161,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
         ["Sandbox:WeChatPay:NotifyRetrySchedule:2"] = "00:00:00.800",
         ["Gateway:Clients:client-a:WebhookSecrets:0"] = WebhookSecretA,
         ["Gateway:Clients:client-a:WebhookSecrets:1"] = WebhookSecretA2,
+        ["Gateway:Clients:client-b:WebhookSecrets:0"] = WebhookSecretB,
         ["Gateway:Webhooks:PollInterval"] = "00:00:00.100",
         ["Gateway:Webhooks:RetrySchedule:0"] = "00:00:00.300",
         ["Gateway:Webhooks:RetrySchedule:1"] = "00:00:00.300",

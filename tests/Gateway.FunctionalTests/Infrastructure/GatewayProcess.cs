@@ -46,8 +46,53 @@ public sealed class GatewayProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The ASP.NET Core environment the process runs in.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Starts the process and waits for it to end by itself (a refused start-up); its exit code.</summary>
+    public async Task<int> RunToExitAsync(TimeSpan within)
+    {
+        var process = Launch();
+        using var wait = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(wait.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>Starts the process and waits until <c>/health/live</c> answers 200.</summary>
     public async Task StartAsync(TimeSpan within)
+    {
+        var process = Launch();
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                Assert.Fail($"The gateway process exited with {process.ExitCode} before it was live:{Environment.NewLine}{OutputTail()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/health/live");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"The gateway process was not live within {within}:{Environment.NewLine}{OutputTail()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private Process Launch()
     {
         if (_process is { HasExited: false })
         {
@@ -77,7 +122,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 
         info.Environment["ASPNETCORE_URLS"] = BaseUrl;
         info.Environment["Urls"] = BaseUrl; // appsettings.json's Urls would win over ASPNETCORE_URLS
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = EnvironmentName;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = new Process { StartInfo = info };
@@ -93,35 +138,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         _process = process;
         Starts++;
         Capture($"--- started pid {process.Id} (start #{Starts})");
-
-        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                Assert.Fail($"The gateway process exited with {process.ExitCode} before it was live:{Environment.NewLine}{OutputTail()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/health/live");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"The gateway process was not live within {within}:{Environment.NewLine}{OutputTail()}");
-            }
-
-            await Task.Delay(100);
-        }
+        return process;
     }
 
     /// <summary>Kills the process and everything it started, without warning (SIGKILL), and waits for it to be gone.</summary>

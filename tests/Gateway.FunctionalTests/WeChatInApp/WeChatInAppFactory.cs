@@ -17,6 +17,9 @@ public sealed class WeChatInAppFactory : GatewayFactory
     public const string JsapiAppId = "wxd930ea5d5a258f4f";
     public const string MiniAppId = "wxd678efh567hg6787";
     public const string ShopOrigin = "https://shop.example";
+
+    /// <summary>The secret the shop shares with the JSAPI instance to verify the OAuth hand-off.</summary>
+    public const string HandOffSecret = "handoff-secret-shared-with-the-shop-0001";
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromSeconds(4);
 
     private static readonly string JsapiSecret = RandomHex();
@@ -31,7 +34,7 @@ public sealed class WeChatInAppFactory : GatewayFactory
     /// <summary>Everything that must never appear in a response or page.</summary>
     public static IReadOnlyList<string> Secrets { get; } =
     [
-        JsapiSecret, MiniSecret, MerchantKey,
+        JsapiSecret, MiniSecret, MerchantKey, HandOffSecret,
         // Sandbox-issued base/web access tokens, refresh tokens and session keys carry these prefixes.
         "sbx_at_", "sbx_wat_", "sbx_rt_", "sbx_sk_",
     ];
@@ -82,6 +85,7 @@ public sealed class WeChatInAppFactory : GatewayFactory
             [$"Gateway:Providers:{JsapiInstance}:Settings:OAuthAuthorizeUrl"] = $"{baseUrl}/sandbox/wechat/connect/oauth2/authorize",
             [$"Gateway:Providers:{JsapiInstance}:Settings:AllowedReturnOrigins:0"] = baseUrl,
             [$"Gateway:Providers:{JsapiInstance}:Settings:AllowedReturnOrigins:1"] = ShopOrigin,
+            [$"Gateway:Providers:{JsapiInstance}:Settings:HandOffSecret"] = HandOffSecret,
             [$"Gateway:Providers:{MiniInstance}:Settings:AppSecret"] = MiniSecret,
         };
         foreach (var instance in new[] { JsapiInstance, MiniInstance })

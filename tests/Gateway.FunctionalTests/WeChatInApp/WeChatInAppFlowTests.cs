@@ -198,7 +198,7 @@ public sealed class WeChatInAppFlowTests(WeChatInAppFactory gateway) : IClassFix
         gateway.AssertNothingSecretSeen();
     }
 
-    /// <summary>start → (sandbox authorize) → callback → return URL with openid.</summary>
+    /// <summary>start → (sandbox authorize) → callback → return URL with the signed hand-off, verified as the shop's server would.</summary>
     private static async Task<string> LoginThroughOAuthAsync(HttpClient browser, string returnUrl)
     {
         var start = await browser.GetAsync($"{Jsapi}/oauth/start?returnUrl={Uri.EscapeDataString(returnUrl)}");
@@ -219,7 +219,23 @@ public sealed class WeChatInAppFlowTests(WeChatInAppFactory gateway) : IClassFix
 
         var back = callback.Headers.Location!.OriginalString;
         Assert.StartsWith(returnUrl.Contains('?') ? returnUrl + "&openid=" : returnUrl + "?openid=", back);
-        return QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), back).Query)["openid"].ToString();
+        var handOff = QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), back).Query);
+        var openId = handOff["openid"].ToString();
+        var expires = long.Parse(handOff["expires"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(VerifyHandOff(openId, handOff["expires"].ToString(), handOff["signature"].ToString(), WeChatInAppFactory.HandOffSecret));
+        Assert.InRange(expires - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 60, 600);
+        Assert.False(VerifyHandOff(openId + "x", handOff["expires"].ToString(), handOff["signature"].ToString(), WeChatInAppFactory.HandOffSecret));
+        Assert.False(VerifyHandOff(openId, (expires + 3600).ToString(System.Globalization.CultureInfo.InvariantCulture), handOff["signature"].ToString(), WeChatInAppFactory.HandOffSecret));
+        return openId;
+    }
+
+    /// <summary>The README's verification: HMAC-SHA256(secret, openid + "." + expires) in lower-case hex, constant-time compare.</summary>
+    private static bool VerifyHandOff(string openId, string expires, string signature, string secret)
+    {
+        var expected = System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(openId + "." + expires));
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(expected)), System.Text.Encoding.ASCII.GetBytes(signature));
     }
 
     private static object Payment(string channel, string merchantOrderId, string? openId, long amount) => new

@@ -37,7 +37,8 @@ internal sealed class GatewayHarness : IDisposable
         Store = new SqlPaymentStore(new SqliteDialect($"Data Source={_databasePath}"), (_, _, _) => null);
         Store.InitializeAsync(default).GetAwaiter().GetResult();
         var metrics = new Telemetry.GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        Creator = new PaymentCreator(Store, Snapshots, Picker, Health, Time, options, Options.Create(new Sync.SyncOptions()), Loggers.CreateLogger<PaymentCreator>(), metrics, new Telemetry.ProviderCallObserver(metrics, Time));
+        Creator = new PaymentCreator(Store, Snapshots, Picker, Health, Time, options, Options.Create(new Sync.SyncOptions()), Loggers.CreateLogger<PaymentCreator>(), metrics, new Telemetry.ProviderCallObserver(metrics, Time),
+            new Security.ClientWebhookUrls(Snapshots, new Security.OutboundUrlPolicy(new Security.DnsOutboundAddressResolver(), new StaticOptionsMonitor<Security.OutboundUrlOptions>(new Security.OutboundUrlOptions()))));
     }
 
     public IConfigurationRoot Configuration { get; }
