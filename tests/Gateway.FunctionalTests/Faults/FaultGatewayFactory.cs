@@ -34,6 +34,7 @@ public sealed class FaultGatewayFactory() : GatewayFactory(ExtraSettings)
         Route(settings, "failover", FailoverKey, "Failover", ("wx-fo-1", MchFailover1), ("wx-fo-2", MchFailover2));
         Route(settings, "bench", BenchKey, "First", ("wx-bench-1", MchBench1), ("wx-bench-2", MchBench2));
         Route(settings, "storm", StormKey, "First", ("wx-storm", MchStorm));
+        settings["Gateway:Clients:client-storm:WebhookSecrets:0"] = "whsec_test_client_storm_current";
         settings["Gateway:Providers:wx-bench-1:Bulkhead:TimeoutSeconds"] = "1";
 
         var merchant = 10;
