@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs (Debian packages) and starts redis-server and PostgreSQL on private
-# loopback ports for the run, points the tests at them, and stops them on exit; installs nodejs/npm
-# and the tenpay npm SDK for the independent-client check.
+# loopback ports for the run, points the tests at them, and stops them on exit; installs openssl (the v3
+# signature tests verify with it), and nodejs/npm with the tenpay npm SDK for the independent-client check.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +19,7 @@ install_services() {
   # node and npm run the tenpay SDK check (tests/Sdk.Tenpay) against the sandbox.
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

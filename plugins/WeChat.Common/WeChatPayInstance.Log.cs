@@ -22,5 +22,8 @@ internal abstract partial class WeChatPayInstance
 
         [LoggerMessage(5, LogLevel.Warning, "WeChat notify on {Instance} rejected: {Code}: {Reason}")]
         public static partial void NotifyRejected(ILogger logger, string instance, string code, string reason);
+
+        [LoggerMessage(6, LogLevel.Error, "WeChat instance {Instance}: refunds are DISABLED: {Reason} Payments are not affected.")]
+        public static partial void RefundsDisabled(ILogger logger, string instance, string reason);
     }
 }

@@ -17,9 +17,7 @@ internal abstract partial class WeChatPayInstance
     public ValueTask<NotifyParseResult> ParseNotifyAsync(NotifyRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = request.Kind == NotifyKind.Payment
-            ? ParsePayment(request.Body.Span)
-            : new NotifyParseResult.Rejected(NotifyRejections.Unsupported, "Refund notifies are not handled by this plugin.");
+        var result = request.Kind == NotifyKind.Payment ? ParsePayment(request.Body.Span) : ParseRefund(request.Body.Span);
         if (result is NotifyParseResult.Rejected rejected)
         {
             Log.NotifyRejected(Logger, InstanceName, rejected.Code, rejected.Reason);

@@ -3,6 +3,7 @@ using Gateway.Abstractions.Hosting;
 using Gateway.Abstractions.Notify;
 using Gateway.Abstractions.Payments;
 using Gateway.Abstractions.Plugins;
+using Gateway.Abstractions.Refunds;
 using Gateway.WeChatPay;
 using Gateway.WeChatPay.Models;
 using Gateway.WeChatPay.Xml;
@@ -16,7 +17,7 @@ namespace Gateway.Plugins.WeChat.Common;
 /// and the traced call wrapper live here once (partial files); a plugin only adds how it places an order and
 /// its own routes. The JSAPI-type order (web pages and mini programs) is in <c>WeChatPayInstance.Jsapi.cs</c>.
 /// </summary>
-internal abstract partial class WeChatPayInstance : IProviderInstance
+internal abstract partial class WeChatPayInstance : IProviderInstance, IRefundProvider
 {
     /// <summary>Wires the account; <paramref name="options"/> must have passed validation.</summary>
     protected WeChatPayInstance(ProviderInstanceContext context, WeChatPayOptions options, HttpClient http, TimeProvider time, ILogger logger)
@@ -27,7 +28,19 @@ internal abstract partial class WeChatPayInstance : IProviderInstance
         Logger = logger ?? throw new ArgumentNullException(nameof(logger));
         InstanceName = context.InstanceName;
         NotifyUrl = context.NotifyUrl;
-        Client = new WeChatPayClient(http, options, time);
+        RefundNotifyUrl = context.RefundNotifyUrl;
+        var certificate = ApiClientCertificate.Load(context.Settings, options.MchId, time.GetUtcNow());
+        RefundsUnavailableReason = certificate.Problem;
+        if (certificate.Problem is { } problem)
+        {
+            Log.RefundsDisabled(Logger, InstanceName, problem);
+        }
+
+        Client = new WeChatPayClient(http, options, time)
+        {
+            SecureHttpClient = certificate.CreateHttpClient(TimeSpan.FromSeconds(10)),
+            SecureBaseUrl = context.Settings["SecureApiBaseUrl"] is { Length: > 0 } secure ? secure.Trim() : null,
+        };
         Account = new ProviderAccount(options.AppId, options.MchId);
     }
 
@@ -51,6 +64,12 @@ internal abstract partial class WeChatPayInstance : IProviderInstance
 
     /// <summary>Where WeChat posts payment notifies.</summary>
     protected Uri NotifyUrl { get; }
+
+    /// <summary>Where WeChat posts refund notifies.</summary>
+    protected Uri RefundNotifyUrl { get; }
+
+    /// <inheritdoc />
+    public string? RefundsUnavailableReason { get; }
 
     /// <inheritdoc />
     public abstract Task<ProviderResult<CreatePaymentResult>> CreateAsync(CreatePaymentRequest request, CancellationToken cancellationToken);

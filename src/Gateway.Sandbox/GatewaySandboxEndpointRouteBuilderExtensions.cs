@@ -4,6 +4,8 @@ using Gateway.Sandbox.PaysApi.Payer;
 using Gateway.Sandbox.WeChatOpen;
 using Gateway.Sandbox.WeChatPay.Api;
 using Gateway.Sandbox.WeChatPay.Payer;
+using Gateway.Sandbox.WeChatPayV3.Api;
+using Gateway.Sandbox.WeChatPayV3.Payer;
 using Microsoft.AspNetCore.Routing;
 
 // In the ASP.NET Core builder namespace, next to MapControllers and YARP's MapReverseProxy.
@@ -15,7 +17,9 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the simulated WeChat Pay v2 APIs at <c>{prefix}/wechatpay/pay/unifiedorder|orderquery|closeorder</c>
     /// (WeChat's own paths, so a plugin only changes its base URL), and the simulated payer at
-    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>; the simulated open platform
+    /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>; the simulated APIv3 at
+    /// <c>{prefix}/wechatpay/v3/pay/transactions/…</c> and <c>/v3/certificates</c>, with the H5 cashier at
+    /// <c>{prefix}/wechatpay/v3/h5/checkmweb</c>; the simulated open platform
     /// (OAuth2, cgi-bin token/ticket, jscode2session) at <c>{prefix}/wechat/…</c>; and the simulated PaysAPI at
     /// <c>{prefix}/paysapi/</c> (form post, or <c>?format=json</c>), its payer at <c>{prefix}/paysapi/pay</c> and
     /// <c>/orders/{orderid}</c>; and the fault admin endpoint at <c>{prefix}/faults</c>. Requires <c>AddGatewaySandbox</c>.
@@ -30,6 +34,8 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
         var weChatPay = sandbox.MapGroup("/wechatpay");
         WeChatApiEndpoints.Map(weChatPay);
         PayerEndpoints.Map(weChatPay);
+        V3ApiEndpoints.Map(weChatPay);
+        H5PayPage.Map(weChatPay);
         var paysApi = sandbox.MapGroup("/paysapi");
         PayEndpoints.Map(paysApi);
         PaysApiPayerEndpoints.Map(paysApi);

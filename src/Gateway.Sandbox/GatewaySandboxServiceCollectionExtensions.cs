@@ -13,6 +13,12 @@ using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Orders;
 using Gateway.Sandbox.WeChatPay.Payer;
 using Gateway.Sandbox.WeChatPay.Protocol;
+using Gateway.Sandbox.WeChatPayV3.Api;
+using Gateway.Sandbox.WeChatPayV3.Configuration;
+using Gateway.Sandbox.WeChatPayV3.Notify;
+using Gateway.Sandbox.WeChatPayV3.Platform;
+using Gateway.Sandbox.WeChatPayV3.Protocol;
+using Gateway.Sandbox.WeChatPay.Refunds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -62,7 +68,13 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<NotifyPoster>();
         services.TryAddSingleton<NotifyDelivery>();
         services.AddHostedService<NotifySender>();
+        services.TryAddSingleton<RefundOperation>();
+        services.TryAddSingleton<RefundQueryOperation>();
+        services.TryAddSingleton<RefundNotifyQueue>();
+        services.AddHostedService<RefundNotifySender>();
+        services.AddHostedService<SecureApiServer>();
 
+        AddWeChatPayV3(services, weChatSection.Path);
         AddPaysApi(services, sandboxSection.GetSection(PaysApiSandboxOptions.SectionName));
         AddFaults(services, sandboxSection);
         return services;
@@ -76,6 +88,21 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<FaultBook>();
         services.TryAddSingleton<NotifyFaults>();
         services.TryAddSingleton<WeChatApiFaults>();
+    }
+
+    // APIv3 shares the v2 merchants, order book and payer; it adds its keys, its API and its notify sender.
+    private static void AddWeChatPayV3(IServiceCollection services, string sectionPath)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatPaySandboxOptions>>(
+            new WeChatPayV3SandboxOptionsValidator(sectionPath)));
+        services.TryAddSingleton<V3Platform>();
+        services.TryAddSingleton<V3Replies>();
+        services.TryAddSingleton<V3RequestAuthenticator>();
+        services.TryAddSingleton<PrepayOperation>();
+        services.TryAddSingleton<CertificatesOperation>();
+        services.TryAddSingleton<V3Api>();
+        services.TryAddSingleton<V3NotifyQueue>();
+        services.AddHostedService<V3NotifySender>();
     }
 
     private static void AddPaysApi(IServiceCollection services, IConfigurationSection section)

@@ -41,11 +41,31 @@ public sealed partial class WeChatPayClient
     /// <summary>Replies larger than this are refused; real replies are well under 4 KiB.</summary>
     public int MaxReplyBytes { get; init; } = WeChatXml.DefaultMaxBytes;
 
+    /// <summary>
+    /// The client for <c>/secapi/*</c> calls: its handler presents the merchant's API client certificate (mutual
+    /// TLS). Null when the account has no usable certificate; those calls then throw <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public HttpClient? SecureHttpClient { get; init; }
+
+    /// <summary>The base URL of <c>/secapi/*</c> calls; defaults to <see cref="WeChatPayOptions.BaseUrl"/> (a sandbox may serve them on its own TLS port).</summary>
+    public string? SecureBaseUrl { get; init; }
+
     /// <summary>A fresh 32-character nonce from the OS CSPRNG; one per request, never reused.</summary>
     public static string NewNonce() => RandomNumberGenerator.GetString(NonceAlphabet, NonceLength);
 
-    private async Task<Dictionary<string, string>> SendAsync(
+    private Task<Dictionary<string, string>> SendSecureAsync(
         string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        var http = SecureHttpClient ?? throw new InvalidOperationException($"{path} needs the merchant's API client certificate, and none is configured.");
+        return PostAsync(http, (SecureBaseUrl?.TrimEnd('/') ?? _baseUrl) + path, fields, cancellationToken);
+    }
+
+    private Task<Dictionary<string, string>> SendAsync(
+        string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+        => PostAsync(_http, _baseUrl + path, fields, cancellationToken);
+
+    private async Task<Dictionary<string, string>> PostAsync(
+        HttpClient http, string url, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, string>(fields, StringComparer.Ordinal)
         {
@@ -62,8 +82,8 @@ public sealed partial class WeChatPayClient
         request[WeChatSigner.SignField] = WeChatSigner.Sign(request, _options.ApiKey, _options.SignType);
 
         using var content = new StringContent(WeChatXml.Write(request), Encoding.UTF8, "application/xml");
-        using var message = new HttpRequestMessage(HttpMethod.Post, _baseUrl + path) { Content = content };
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
 

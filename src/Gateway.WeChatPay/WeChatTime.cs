@@ -31,4 +31,25 @@ public static class WeChatTime
         instant = default;
         return false;
     }
+
+    /// <summary>The refund times' format (<c>success_time</c>, <c>refund_success_time_$n</c>), also Beijing time.</summary>
+    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>Formats an instant in <see cref="DateTimeFormat"/>, Beijing time.</summary>
+    public static string ToWireDateTime(DateTimeOffset instant)
+        => instant.ToOffset(BeijingOffset).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a <see cref="DateTimeFormat"/> value as Beijing time; false for anything else.</summary>
+    public static bool TryParseDateTime(string? value, out DateTimeOffset instant)
+    {
+        if (value is { Length: 19 }
+            && DateTime.TryParseExact(value, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            instant = new DateTimeOffset(local, BeijingOffset);
+            return true;
+        }
+
+        instant = default;
+        return false;
+    }
 }

@@ -153,9 +153,44 @@ public sealed class NotifyTests
         Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Signed(fields)))).Code);
     }
 
+    private static string RefundNotify(string key, string status = "SUCCESS") => WeChatXml.Write(
+    [
+        new("return_code", "SUCCESS"), new("appid", PluginHarness.AppId), new("mch_id", PluginHarness.MchId), new("nonce_str", "n1"),
+        new("req_info", Gateway.WeChatPay.Refunds.RefundRequestInfo.Encrypt(
+        [
+            new("out_refund_no", "re_01J"), new("out_trade_no", "pay_01J"), new("refund_fee", "30"), new("total_fee", "100"),
+            new("refund_id", "50000408942018111907145868882"), new("refund_status", status), new("success_time", "2024-05-01 12:00:01"),
+        ], key)),
+    ]);
+
+    [Theory]
+    [InlineData("SUCCESS", Gateway.Abstractions.Refunds.RefundState.Succeeded)]
+    [InlineData("CHANGE", Gateway.Abstractions.Refunds.RefundState.Failed)]
+    [InlineData("REFUNDCLOSE", Gateway.Abstractions.Refunds.RefundState.Failed)]
+    public async Task Parses_RefundNotify_DecryptedWithTheInstanceKey(string status, Gateway.Abstractions.Refunds.RefundState state)
+    {
+        var refund = Assert.IsType<NotifyParseResult.Refund>(await Parse(RefundNotify(PluginHarness.ApiKey, status), NotifyKind.Refund)).Notification;
+        Assert.Equal("re_01J", refund.RefundId);
+        Assert.Equal("pay_01J", refund.PaymentId);
+        Assert.Equal(30, refund.Amount);
+        Assert.Equal(100, refund.TotalAmount);
+        Assert.Equal(state, refund.State);
+        Assert.Equal(status, refund.ProviderState);
+        Assert.Equal(PluginHarness.MchId, refund.MerchantId);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 4, 0, 1, TimeSpan.Zero), refund.SucceededAt);
+    }
+
     [Fact]
-    public async Task Rejects_RefundNotify_AsUnsupported()
-        => Assert.Equal(NotifyRejections.Unsupported, Assert.IsType<NotifyParseResult.Rejected>(await Parse("<xml/>", NotifyKind.Refund)).Code);
+    public async Task Rejects_RefundNotify_UnderAnotherKey_AsBadSignature()
+        => Assert.Equal(NotifyRejections.BadSignature,
+            Assert.IsType<NotifyParseResult.Rejected>(await Parse(RefundNotify("fedcba9876543210fedcba9876543210"), NotifyKind.Refund)).Code);
+
+    [Theory]
+    [InlineData("<xml/>")]
+    [InlineData("<xml><return_code>SUCCESS</return_code></xml>")]
+    [InlineData("not xml")]
+    public async Task Rejects_RefundNotify_WithoutReqInfo_AsMalformed(string body)
+        => Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(body, NotifyKind.Refund)).Code);
 
     [Fact]
     public void CreateAck_Success_IsWeChatSuccessBody()

@@ -201,11 +201,47 @@ public sealed class PaymentTests
     }
 
     [Fact]
-    public async Task Refund_IsNotSupported()
+    public async Task Refund_WithoutAClientCertificate_IsRefusedLocally_AndRefundsAreUnavailable()
     {
         var harness = new PluginHarness();
+        var refunds = Assert.IsAssignableFrom<Gateway.Abstractions.Refunds.IRefundProvider>(harness.Instance);
+        Assert.Contains("no API client certificate", refunds.RefundsUnavailableReason);
+
         var result = await harness.Instance.RefundAsync(
             new RefundRequest { Payment = new("pay_01HX"), RefundId = "r1", TotalAmount = 1, RefundAmount = 1, Currency = "CNY" }, default);
-        Assert.Equal(ProviderErrorKind.NotSupported, result.Error!.Kind);
+        Assert.Equal(ProviderErrorKind.Rejected, result.Error!.Kind);
+        Assert.Empty(harness.Server.Requests);
+    }
+
+    [Theory]
+    [InlineData("SUCCESS", Gateway.Abstractions.Refunds.RefundState.Succeeded)]
+    [InlineData("PROCESSING", Gateway.Abstractions.Refunds.RefundState.Processing)]
+    [InlineData("CHANGE", Gateway.Abstractions.Refunds.RefundState.Failed)]
+    [InlineData("REFUNDCLOSE", Gateway.Abstractions.Refunds.RefundState.Failed)]
+    public async Task QueryRefund_FindsItsOwnIndexedRefund_AndMapsTheStatus(string status, Gateway.Abstractions.Refunds.RefundState state)
+    {
+        var harness = new PluginHarness();
+        harness.Server.Reply = (_, _) => new()
+        {
+            ["result_code"] = "SUCCESS", ["refund_count"] = "2",
+            ["out_refund_no_0"] = "re_other", ["refund_id_0"] = "5000a", ["refund_fee_0"] = "1", ["refund_status_0"] = "SUCCESS",
+            ["out_refund_no_1"] = "re_mine", ["refund_id_1"] = "5000b", ["refund_fee_1"] = "30", ["refund_status_1"] = status,
+        };
+        var result = await ((Gateway.Abstractions.Refunds.IRefundProvider)harness.Instance).QueryRefundAsync(new("re_mine", "pay_01HX"), default);
+
+        Assert.Equal("/pay/refundquery", harness.Server.Requests.Single().Path);
+        Assert.Equal("re_mine", harness.Server.Requests.Single().Fields["out_refund_no"]);
+        Assert.Equal(state, result.Value!.State);
+        Assert.Equal("5000b", result.Value.ProviderRefundId);
+        Assert.Equal(30, result.Value.Amount);
+    }
+
+    [Fact]
+    public async Task QueryRefund_RefundNotExist_IsNotFound_SoSyncMaySendIt()
+    {
+        var harness = new PluginHarness();
+        harness.Server.Reply = (_, _) => new() { ["result_code"] = "FAIL", ["err_code"] = "REFUNDNOTEXIST", ["err_code_des"] = "退款订单查询失败" };
+        var result = await ((Gateway.Abstractions.Refunds.IRefundProvider)harness.Instance).QueryRefundAsync(new("re_x", "pay_01HX"), default);
+        Assert.Equal(Gateway.Abstractions.Refunds.RefundState.NotFound, result.Value!.State);
     }
 }

@@ -1,4 +1,5 @@
 using Gateway.Abstractions.Payments;
+using Gateway.Abstractions.Refunds;
 
 namespace Gateway.Abstractions.Notify;
 
@@ -16,6 +17,9 @@ public abstract record NotifyParseResult
 
     /// <summary>A verified payment result.</summary>
     public sealed record Payment(PaymentNotification Notification) : NotifyParseResult;
+
+    /// <summary>A trusted refund result (contract 1.2).</summary>
+    public sealed record Refund(RefundNotification Notification) : NotifyParseResult;
 }
 
 /// <summary>The stable codes of <see cref="NotifyParseResult.Rejected"/>.</summary>

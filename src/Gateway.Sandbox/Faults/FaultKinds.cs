@@ -44,5 +44,5 @@ public static class FaultKinds
 
     internal static readonly IReadOnlySet<string> ApiFaults = new HashSet<string>([Latency, HttpError, Timeout, Error], StringComparer.Ordinal);
 
-    internal static readonly IReadOnlySet<string> WeChatApis = new HashSet<string>(["*", "unifiedorder", "orderquery", "closeorder"], StringComparer.Ordinal);
+    internal static readonly IReadOnlySet<string> WeChatApis = new HashSet<string>(["*", "unifiedorder", "orderquery", "closeorder", "refund", "refundquery"], StringComparer.Ordinal);
 }

@@ -13,7 +13,7 @@ public sealed class SandboxFault
     /// <summary>What goes wrong: one of <see cref="FaultKinds"/>.</summary>
     public string Kind { get; set; } = "";
 
-    /// <summary>For API faults: <c>unifiedorder</c>, <c>orderquery</c>, <c>closeorder</c>, or <c>*</c> (default) for every API.</summary>
+    /// <summary>For API faults: <c>unifiedorder</c>, <c>orderquery</c>, <c>closeorder</c>, <c>refund</c>, <c>refundquery</c>, or <c>*</c> (default) for every API.</summary>
     public string? Api { get; set; }
 
     /// <summary>How many calls, notifies or payments it affects before it ends.</summary>

@@ -29,6 +29,13 @@ public static class WeChatXml
     /// not a well-formed, flat <c>&lt;xml&gt;</c> document within the size cap, or repeats a field.
     /// </summary>
     public static Dictionary<string, string> Parse(ReadOnlySpan<byte> body, int maxBytes = DefaultMaxBytes)
+        => Parse(body, "xml", maxBytes);
+
+    /// <summary>
+    /// Parses a flat message whose root is <paramref name="root"/> (the decrypted refund notify's <c>req_info</c>
+    /// is a <c>&lt;root&gt;</c> document), with the same rules as the <c>&lt;xml&gt;</c> envelope.
+    /// </summary>
+    public static Dictionary<string, string> Parse(ReadOnlySpan<byte> body, string root, int maxBytes = DefaultMaxBytes)
     {
         if (body.IsEmpty)
         {
@@ -44,7 +51,7 @@ public static class WeChatXml
         {
             using var stream = new MemoryStream(body.ToArray(), writable: false);
             using var reader = XmlReader.Create(stream, ReaderSettings);
-            return ReadFields(reader);
+            return ReadFields(reader, root);
         }
         catch (Exception ex) when (ex is XmlException or SecurityException or InvalidOperationException)
         {
@@ -56,12 +63,12 @@ public static class WeChatXml
     public static Dictionary<string, string> Parse(string body, int maxBytes = DefaultMaxBytes)
         => Parse(Encoding.UTF8.GetBytes(body ?? throw new ArgumentNullException(nameof(body))), maxBytes);
 
-    private static Dictionary<string, string> ReadFields(XmlReader reader)
+    private static Dictionary<string, string> ReadFields(XmlReader reader, string root)
     {
         reader.MoveToContent();
-        if (reader.NodeType != XmlNodeType.Element || reader.Name != "xml")
+        if (reader.NodeType != XmlNodeType.Element || reader.Name != root)
         {
-            throw new WeChatXmlException("The root element must be <xml>.");
+            throw new WeChatXmlException($"The root element must be <{root}>.");
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -91,10 +98,14 @@ public static class WeChatXml
     }
 
     /// <summary>Writes fields as a v2 message, values in CDATA, empty values left out.</summary>
-    public static string Write(IEnumerable<KeyValuePair<string, string>> fields)
+    public static string Write(IEnumerable<KeyValuePair<string, string>> fields) => Write(fields, "xml");
+
+    /// <summary>Writes fields as a flat message under <paramref name="root"/>, values in CDATA, empty values left out.</summary>
+    public static string Write(IEnumerable<KeyValuePair<string, string>> fields, string root)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var builder = new StringBuilder(512).Append("<xml>");
+        XmlConvert.VerifyNCName(root);
+        var builder = new StringBuilder(512).Append('<').Append(root).Append('>');
         foreach (var (name, value) in fields)
         {
             if (string.IsNullOrEmpty(value))
@@ -108,7 +119,7 @@ public static class WeChatXml
             builder.Append("</").Append(name).Append('>');
         }
 
-        return builder.Append("</xml>").ToString();
+        return builder.Append("</").Append(root).Append('>').ToString();
     }
 
     private static void AppendCData(StringBuilder builder, string value)

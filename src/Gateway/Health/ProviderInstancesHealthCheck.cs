@@ -31,7 +31,7 @@ internal sealed class ProviderInstancesHealthCheck : IHealthCheck
         {
             var problem = Problem(provider);
             data[provider.Name] = problem ?? "ok";
-            failed += problem is null ? 0 : 1;
+            failed += problem is null || problem.StartsWith("ok;", StringComparison.Ordinal) ? 0 : 1;
         }
 
         var result = failed == 0
@@ -54,6 +54,12 @@ internal sealed class ProviderInstancesHealthCheck : IHealthCheck
             return "invalid settings: " + string.Join(" ", errors);
         }
 
-        return _snapshots.Current.Instances.ContainsKey(provider.Name) ? null : "not live (the last configuration load rejected it)";
+        if (!_snapshots.Current.Instances.TryGetValue(provider.Name, out var live))
+        {
+            return "not live (the last configuration load rejected it)";
+        }
+
+        // Payments still work, so the instance stays healthy; the detail tells ops why refunds do not.
+        return live.Instance is Abstractions.Refunds.IRefundProvider { RefundsUnavailableReason: { } reason } ? "ok; refunds disabled: " + reason : null;
     }
 }

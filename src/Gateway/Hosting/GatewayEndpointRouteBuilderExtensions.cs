@@ -4,6 +4,7 @@ using Gateway.Notify;
 using Gateway.Payments;
 using Gateway.Plugins;
 using Gateway.ProductCodes;
+using Gateway.Refunds;
 using Gateway.Store;
 
 // Public extension classes live in the ASP.NET Core builder namespace, as YARP's MapReverseProxy does.
@@ -24,6 +25,7 @@ public static class GatewayEndpointRouteBuilderExtensions
 
         endpoints.MapPaymentsApi();
         endpoints.MapProductCodesApi();
+        endpoints.MapRefundsApi();
         endpoints.MapNotifyEndpoints();
         endpoints.DataSources.Add(services.GetRequiredService<PluginEndpointDataSource>());
         endpoints.MapAdminApi();

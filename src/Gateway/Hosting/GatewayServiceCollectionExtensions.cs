@@ -67,6 +67,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<PaymentSyncWorker>();
         services.AddHostedService<NotifyInboxRetention>();
+        services.AddGatewayRefunds(section);
         services.AddGatewayStateBackend(section["Redis:Configuration"]);
         services.TryAddSingleton<IPaymentDirectory, PaymentDirectory>();
 

@@ -2,6 +2,7 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Payments;
 using Gateway.Plugins;
+using Gateway.Refunds;
 using Gateway.Store;
 
 namespace Gateway.Management;
@@ -21,6 +22,7 @@ internal static class AdminEndpoints
         admin.MapGet("/payments", SearchPaymentsAsync);
         admin.MapNotifyInboxAdmin();
         admin.MapWebhookDeliveryAdmin();
+        admin.MapOfflineRefundsAdmin();
         admin.MapReviewAdmin();
     }
 

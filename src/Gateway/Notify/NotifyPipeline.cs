@@ -2,6 +2,7 @@ using Gateway.Abstractions.Hosting;
 using Gateway.Abstractions.Notify;
 using Gateway.Payments;
 using Gateway.Plugins;
+using Gateway.Refunds;
 using Gateway.Store;
 using Gateway.Telemetry;
 
@@ -24,10 +25,13 @@ internal sealed partial class NotifyPipeline
     private readonly TimeProvider _time;
     private readonly ILogger<NotifyPipeline> _logger;
     private readonly GatewayMetrics _metrics;
+    private readonly RefundSettler _refunds;
 
     public NotifyPipeline(
-        IPaymentStore store, ProviderReportApplier applier, INotifyDeduplicator deduplicator, TimeProvider time, ILogger<NotifyPipeline> logger, GatewayMetrics metrics)
+        IPaymentStore store, ProviderReportApplier applier, INotifyDeduplicator deduplicator, TimeProvider time, ILogger<NotifyPipeline> logger, GatewayMetrics metrics,
+        RefundSettler refunds)
     {
+        _refunds = refunds;
         _store = store;
         _applier = applier;
         _deduplicator = deduplicator;
@@ -53,6 +57,13 @@ internal sealed partial class NotifyPipeline
         {
             Log.Rejected(_logger, instance.Name, rejected.Code, rejected.Reason);
             return new(handler.CreateAck(false, rejected.Code == NotifyRejections.BadSignature ? "signature error" : "invalid notify"), rejected.Code, null);
+        }
+
+        if (parsed is NotifyParseResult.Refund { Notification: var refund })
+        {
+            // Acknowledged only after the refund's transition (and its webhook event) is durable.
+            var (ok, why, result, paymentId) = await _refunds.HandleNotifyAsync(instance.Name, refund, cancellationToken);
+            return new(handler.CreateAck(ok, why), result, paymentId);
         }
 
         if (parsed is not NotifyParseResult.Payment { Notification: var notification })

@@ -13,8 +13,8 @@ internal static class PaymentIds
     /// <summary>A new payment id, e.g. <c>pay_01JD…</c> (30 characters).</summary>
     public static string NewPaymentId(DateTimeOffset now) => "pay_" + NewBody(now);
 
-    /// <summary>A new refund id (30 characters).</summary>
-    public static string NewRefundId(DateTimeOffset now) => "rfd_" + NewBody(now);
+    /// <summary>A new refund id, e.g. <c>re_01JD…</c> (29 characters; WeChat's out_refund_no allows 64).</summary>
+    public static string NewRefundId(DateTimeOffset now) => "re_" + NewBody(now);
 
     private static string NewBody(DateTimeOffset now)
     {

@@ -126,6 +126,8 @@ internal static class TestModeProfile
             ["Sandbox:WeChat:Apps:0:OAuthDomain"] = new Uri(baseUrl).Host,
         };
 
+        TestModeV3Profile.AddTo(profile, baseUrl, WeChatMchId, JsapiAppId, MiniProgramAppId);
+        TestModeCertificates.Add(profile, current, baseUrl);
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = profile });
     }
 

@@ -9,6 +9,8 @@ internal static class WebhookEventTypes
     public const string PaymentFailed = "payment.failed";
     public const string PaymentClosed = "payment.closed";
     public const string PaymentExpired = "payment.expired";
+    public const string RefundSucceeded = "refund.succeeded";
+    public const string RefundFailed = "refund.failed";
 
     /// <summary>Money was received but is held for a person (see the payment's reviewReason).</summary>
     public const string PaymentRequiresReview = "payment.requires_review";

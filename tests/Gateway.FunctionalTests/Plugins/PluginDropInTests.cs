@@ -112,7 +112,7 @@ public class PluginDropInTests(ITestOutputHelper output)
         var wrongContract = catalog.Snapshot.Failures.Single(f => f.Name == "DemoPay");
         Assert.Contains("'DemoPay'", wrongContract.Error);
         Assert.Contains("contract 2.0", wrongContract.Error);
-        Assert.Contains("contract 1.1", wrongContract.Error);
+        Assert.Contains($"contract {Gateway.Abstractions.Plugins.ContractVersion.Text}", wrongContract.Error);
         Assert.NotNull(wrongContract.FailedAt);
         Assert.Contains("Corrupt", catalog.Snapshot.Failures.Single(f => f.Name == "Corrupt").Error);
 

@@ -6,6 +6,7 @@ using Gateway.WeChatPay.Xml;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Sandbox.WeChatPay.Api;
 
@@ -18,12 +19,15 @@ internal static class WeChatApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder wechat)
     {
-        wechat.Map("/pay/unifiedorder", (HttpContext context, UnifiedOrderOperation operation, RequestAuthenticator authenticator, WeChatApiFaults faults)
-            => HandleAsync(context, "unifiedorder", operation, authenticator, faults)).ExcludeFromDescription();
-        wechat.Map("/pay/orderquery", (HttpContext context, OrderQueryOperation operation, RequestAuthenticator authenticator, WeChatApiFaults faults)
-            => HandleAsync(context, "orderquery", operation, authenticator, faults)).ExcludeFromDescription();
-        wechat.Map("/pay/closeorder", (HttpContext context, CloseOrderOperation operation, RequestAuthenticator authenticator, WeChatApiFaults faults)
-            => HandleAsync(context, "closeorder", operation, authenticator, faults)).ExcludeFromDescription();
+        wechat.Map("/pay/unifiedorder", (HttpContext context, UnifiedOrderOperation operation, RequestAuthenticator authenticator)
+            => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        wechat.Map("/pay/orderquery", (HttpContext context, OrderQueryOperation operation, RequestAuthenticator authenticator)
+            => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        wechat.Map("/pay/closeorder", (HttpContext context, CloseOrderOperation operation, RequestAuthenticator authenticator)
+            => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        wechat.Map("/pay/refundquery", (HttpContext context, RefundQueryOperation operation, RequestAuthenticator authenticator)
+            => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        SecureApiEndpoints.Map(wechat);
 
         // Any other path is a v2 API the sandbox does not model: WeChat-shaped XML, not an empty 404, so a client
         // that calls one learns it from the reply it parses. v3 paths (JSON) are left to the v3 sandbox.
@@ -33,15 +37,22 @@ internal static class WeChatApiEndpoints
             .ExcludeFromDescription();
     }
 
-    private static async Task<IResult> HandleAsync(
-        HttpContext context, string api, IWeChatApiOperation operation, RequestAuthenticator authenticator, WeChatApiFaults faults)
+    /// <summary>
+    /// Answers one API call; <paramref name="precheck"/> runs after the signature checks (secapi: the client certificate),
+    /// then the merchant's API faults for this API (named by the path's last segment: unifiedorder, refund…).
+    /// </summary>
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, IWeChatApiOperation operation, RequestAuthenticator authenticator, Func<AuthenticatedRequest, ProtocolError?>? precheck = null)
     {
         var (refusal, request) = await ReadAsync(context.Request, authenticator).ConfigureAwait(false);
+        refusal ??= precheck?.Invoke(request!);
         if (refusal is not null)
         {
             return Xml(WeChatReplies.ProtocolFailure(refusal));
         }
 
+        var api = context.Request.Path.Value?.Split('/')[^1] ?? "";
+        var faults = context.RequestServices.GetRequiredService<WeChatApiFaults>();
         if (await faults.ApplyAsync(context, request!, api).ConfigureAwait(false) is { } faulted)
         {
             return faulted;

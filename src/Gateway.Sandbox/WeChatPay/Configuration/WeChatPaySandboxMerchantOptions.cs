@@ -23,4 +23,21 @@ public sealed class WeChatPaySandboxMerchantOptions
     /// (APP and H5/MWEB are separate products at WeChat). Null means NATIVE and JSAPI.
     /// </summary>
     public List<string>? TradeTypes { get; set; }
+
+    /// <summary>APIv3: the 32-character APIv3 key that encrypts notify resources and certificates. Optional; never logged.</summary>
+    public string? ApiV3Key { get; set; }
+
+    /// <summary>APIv3: the serial of the merchant API certificate its requests name in <c>serial_no</c>.</summary>
+    public string? MerchantSerialNo { get; set; }
+
+    /// <summary>APIv3: the merchant API public key (PEM) the sandbox verifies request signatures with.</summary>
+    public string? MerchantPublicKey { get; set; }
+
+    /// <summary>APIv3: how replies and notifies name WeChat Pay's key: <c>PublicKey</c> (default) or <c>Certificate</c>.</summary>
+    public string? V3SignatureMode { get; set; }
+    /// <summary>
+    /// The merchant's balance available for refunds, in fen; null (the default) is unlimited. Refunds beyond it get
+    /// WeChat's NOTENOUGH (the merchant must top up), so that refusal can be tried.
+    /// </summary>
+    public long? RefundableBalance { get; set; }
 }

@@ -35,4 +35,40 @@ public sealed class WeChatPaySandboxOptions
 
     /// <summary>How long a <c>code_url</c> and a <c>prepay_id</c> can be paid (WeChat: 2 hours).</summary>
     public TimeSpan CodeUrlLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// APIv3: WeChat Pay's own private key (PEM) that signs replies and notifies, in both modes (its public key is
+    /// the merchant's <c>pub_key.pem</c>, and the sandbox's platform certificate is made from it). Generated at
+    /// start-up when empty.
+    /// </summary>
+    public string? V3PlatformPrivateKey { get; set; }
+
+    /// <summary>APIv3: the id of WeChat Pay's public key (<c>PUB_KEY_ID_…</c>) named in public-key mode.</summary>
+    public string V3PublicKeyId { get; set; } = "PUB_KEY_ID_0119000001092026000000000000000001";
+
+    /// <summary>How long an accepted refund stays PROCESSING before it succeeds by itself (unless an ops action ends it first).</summary>
+    public TimeSpan RefundProcessingTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The mutual-TLS listener of <c>secapi/*</c> (refunds): its port, server certificate and the CA of the merchants' client certificates.</summary>
+    public SecureApiOptions SecureApi { get; set; } = new();
+}
+
+/// <summary>
+/// The sandbox's <c>secapi</c> TLS endpoint: a loopback HTTPS port asking for client certificates. A request is
+/// accepted only with a certificate issued by <see cref="ClientCaCertificateBase64"/> to the request's mch_id.
+/// Test mode generates all of it at start-up; nothing here is committed.
+/// </summary>
+public sealed class SecureApiOptions
+{
+    /// <summary>The loopback port; 0 leaves the listener off (every secapi call is then refused for lack of a certificate).</summary>
+    public int Port { get; set; }
+
+    /// <summary>The server certificate and key, PKCS#12 in Base64, with <see cref="ServerCertificatePassword"/>.</summary>
+    public string? ServerCertificateBase64 { get; set; }
+
+    /// <summary>The password of <see cref="ServerCertificateBase64"/>.</summary>
+    public string? ServerCertificatePassword { get; set; }
+
+    /// <summary>The CA that issues merchants' API client certificates (DER, Base64).</summary>
+    public string? ClientCaCertificateBase64 { get; set; }
 }

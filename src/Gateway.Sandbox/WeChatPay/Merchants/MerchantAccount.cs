@@ -5,8 +5,12 @@ namespace Gateway.Sandbox.WeChatPay.Merchants;
 /// <c>ToString</c> would print the API key into any log line that formats the account.
 /// </summary>
 internal sealed class MerchantAccount(
-    string mchId, string apiKey, IEnumerable<string> appIds, Uri? scanCallbackUrl = null, IEnumerable<string>? tradeTypes = null)
+    string mchId, string apiKey, IEnumerable<string> appIds, Uri? scanCallbackUrl = null, long? refundableBalance = null,
+    IEnumerable<string>? tradeTypes = null)
 {
+    private readonly Lock _balanceLock = new();
+    private long? _refundableBalance = refundableBalance;
+
     public string MchId { get; } = mchId;
 
     public string ApiKey { get; } = apiKey;
@@ -21,6 +25,26 @@ internal sealed class MerchantAccount(
 
     /// <summary>What a merchant can order when its products are not configured.</summary>
     public static IReadOnlyList<string> DefaultTradeTypes { get; } = [Orders.TradeTypes.Native, Orders.TradeTypes.Jsapi];
+
+    /// <summary>Takes <paramref name="fee"/> from the refundable balance; false (NOTENOUGH) when it is short. Unlimited when not configured.</summary>
+    public bool TryDebitRefund(long fee)
+    {
+        lock (_balanceLock)
+        {
+            if (_refundableBalance is not { } balance)
+            {
+                return true;
+            }
+
+            if (balance < fee)
+            {
+                return false;
+            }
+
+            _refundableBalance = balance - fee;
+            return true;
+        }
+    }
 
     public override string ToString() => $"merchant {MchId}";
 }

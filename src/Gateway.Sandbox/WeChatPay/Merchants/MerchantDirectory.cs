@@ -14,7 +14,8 @@ internal sealed class MerchantDirectory
     {
         ArgumentNullException.ThrowIfNull(options);
         var merchants = options.Value.Merchants.Select(m => new MerchantAccount(
-            m.MchId, m.ApiKey, m.AppIds, string.IsNullOrEmpty(m.ScanCallbackUrl) ? null : new Uri(m.ScanCallbackUrl), m.TradeTypes)).ToList();
+            m.MchId, m.ApiKey, m.AppIds, string.IsNullOrEmpty(m.ScanCallbackUrl) ? null : new Uri(m.ScanCallbackUrl), m.RefundableBalance,
+            m.TradeTypes)).ToList();
         _byMchId = merchants.ToFrozenDictionary(m => m.MchId, StringComparer.Ordinal);
         _allAppIds = merchants.SelectMany(m => m.AppIds).ToFrozenSet(StringComparer.Ordinal);
     }

@@ -53,6 +53,25 @@ internal sealed class OrderBook(TimeProvider time, IOptions<WeChatPaySandboxOpti
         }
     }
 
+    /// <summary>The order holding a refund, by out_refund_no or refund_id (a scan, as for transaction ids).</summary>
+    public SandboxOrder? FindByRefund(string mchId, string? outRefundNo, string? refundId)
+    {
+        lock (_gate)
+        {
+            return _byOutTradeNo.Values.FirstOrDefault(o => o.Terms.MchId == mchId
+                && o.Refunds().Any(r => (outRefundNo is null || r.OutRefundNo == outRefundNo) && (refundId is null || r.RefundId == refundId)));
+        }
+    }
+
+    /// <summary>The order holding the refund <paramref name="outRefundNo"/>, whatever the merchant (the sandbox's ops view).</summary>
+    public SandboxOrder? FindRefundAnyMerchant(string outRefundNo)
+    {
+        lock (_gate)
+        {
+            return _byOutTradeNo.Values.FirstOrDefault(o => o.Refunds().Any(r => r.OutRefundNo == outRefundNo));
+        }
+    }
+
     /// <summary>Every merchant's order with this out_trade_no (it is unique only per mch_id).</summary>
     public IReadOnlyList<SandboxOrder> FindAllByOutTradeNo(string outTradeNo)
     {

@@ -20,6 +20,9 @@ internal sealed record OrderTerms(
     Uri NotifyUrl,
     WeChatSignType SignType)
 {
+    /// <summary>True for an order placed through APIv3: its notify is a v3 notify.</summary>
+    public bool IsV3 { get; init; }
+
     /// <summary>
     /// WeChat lets a merchant call unifiedorder again for an unpaid order and get the same prepay_id, but only
     /// with the same parameters ("订单重入时，要求参数值与原请求一致", INVALID_REQUEST in docs/protocols.md B8).

@@ -1,6 +1,8 @@
 using Gateway.Sandbox.Notify;
+using Gateway.Sandbox.WeChatPay.Merchants;
 using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Protocol;
+using Gateway.Sandbox.WeChatPay.Refunds;
 
 namespace Gateway.Sandbox.WeChatPay.Orders;
 
@@ -17,6 +19,7 @@ internal sealed class SandboxOrder
     private DateTimeOffset? _closedAt;
     private PaymentRecord? _payment;
     private NotifyStatus _notifyStatus = NotifyStatus.NotSent;
+    private readonly List<SandboxRefund> _refunds = [];
 
     public SandboxOrder(OrderTerms terms, DateTimeOffset createdAt, TimeSpan paymentCodeLifetime)
     {
@@ -113,6 +116,58 @@ internal sealed class SandboxOrder
             _state = OrderState.Closed;
             _closedAt = now;
             return CloseResult.Closed;
+        }
+    }
+
+    /// <summary>
+    /// Accepts a refund as WeChat does: only of a paid order, with the order's own total_fee, never beyond what the
+    /// order's refunds not closed leave; the same out_refund_no with the same terms is the same refund (a retry).
+    /// </summary>
+    public (SandboxRefund? Refund, bool Created, string? ErrCode, string? ErrCodeDes) ApplyRefund(
+        string outRefundNo, long totalFee, long refundFee, string? notifyUrl, MerchantAccount merchant, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            if (_state != OrderState.Success || _payment is null)
+            {
+                return (null, false, WeChatErrorCodes.OrderNotExist, "订单不存在或未支付");
+            }
+
+            if (_refunds.FirstOrDefault(r => r.OutRefundNo == outRefundNo) is { } same)
+            {
+                return same.RefundFee == refundFee && same.TotalFee == totalFee
+                    ? (same, false, null, null)
+                    : (null, false, WeChatErrorCodes.InvalidRequest, "同一笔退款单号的退款金额与之前请求不一致");
+            }
+
+            if (totalFee != Terms.TotalFee)
+            {
+                return (null, false, WeChatErrorCodes.InvalidRequest, "订单金额与原订单不一致");
+            }
+
+            // A closed or abnormal refund gave nothing back, so it no longer counts against the order.
+            var reserved = _refunds.Where(r => r.State.Status is not (RefundStatuses.RefundClose or RefundStatuses.Change)).Sum(r => r.RefundFee);
+            if (refundFee <= 0 || reserved + refundFee > totalFee)
+            {
+                return (null, false, WeChatErrorCodes.Error, "累计退款金额大于支付金额");
+            }
+
+            if (!merchant.TryDebitRefund(refundFee))
+            {
+                return (null, false, WeChatErrorCodes.NotEnough, "基本账户余额不足，请充值后重新发起");
+            }
+
+            var refund = new SandboxRefund(outRefundNo, SandboxIds.RefundId(now), refundFee, totalFee, notifyUrl, now);
+            _refunds.Add(refund);
+            return (refund, true, null, null);
+        }
+    }
+
+    public IReadOnlyList<SandboxRefund> Refunds()
+    {
+        lock (_lock)
+        {
+            return _refunds.ToArray();
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed record OrderView(
         var terms = order.Terms;
         return new OrderView(
             terms.MchId, terms.AppId, terms.OutTradeNo, terms.TradeType, TradeStates.ToWire(order.State), terms.Body,
-            terms.Attach, terms.TotalFee, terms.FeeType, terms.SignType.ToWire(), terms.NotifyUrl.ToString(), order.PrepayId,
+            terms.Attach, terms.TotalFee, terms.FeeType, terms.IsV3 ? "WECHATPAY2-SHA256-RSA2048" : terms.SignType.ToWire(), terms.NotifyUrl.ToString(), order.PrepayId,
             order.CodeUrl, order.CreatedAt, order.PaymentCodeExpiresAt, terms.TimeExpire, order.ClosedAt,
             order.Payment is { } p ? new PaymentView(p.TransactionId, p.PaidAt, p.OpenId, p.BankType) : null,
             new NotifyView(ToSnakeCase(order.NotifyStatus.ToString()), order.NotifyAttempts.Select(NotifyAttemptView.From).ToArray()));

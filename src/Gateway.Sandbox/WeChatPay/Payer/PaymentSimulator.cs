@@ -1,6 +1,7 @@
 using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Orders;
+using Gateway.Sandbox.WeChatPayV3.Notify;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace Gateway.Sandbox.WeChatPay.Payer;
 /// <c>pay_fail</c> fault makes the payment fail (PAYERROR, FAIL notify); <c>user_paying</c> keeps it USERPAYING for
 /// a while before it succeeds.
 /// </summary>
-internal sealed partial class PaymentSimulator(NotifyQueue notifies, FaultBook faults, TimeProvider time, ILogger<PaymentSimulator> logger)
+internal sealed partial class PaymentSimulator(NotifyQueue notifies, V3NotifyQueue v3Notifies, FaultBook faults, TimeProvider time, ILogger<PaymentSimulator> logger)
 {
     public IResult Pay(SandboxOrder order, bool sendNotify = true)
     {
@@ -47,7 +48,15 @@ internal sealed partial class PaymentSimulator(NotifyQueue notifies, FaultBook f
         var payment = order.Snapshot(now).Payment!;
         if (sendNotify)
         {
-            notifies.Enqueue(order);
+            // An APIv3 order gets the v3 notify (JSON, encrypted resource, Wechatpay-* signature headers).
+            if (order.Terms.IsV3)
+            {
+                v3Notifies.Enqueue(order);
+            }
+            else
+            {
+                notifies.Enqueue(order);
+            }
         }
 
         LogPaid(order.Terms.MchId, order.Terms.OutTradeNo, payment.TransactionId, TradeStates.ToWire(outcome));

@@ -28,4 +28,8 @@ internal static class SandboxIds
 
     /// <summary>A 28-character openid recognisable as the sandbox's simulated payer.</summary>
     public static string PayerOpenId() => "oSandboxPayer" + RandomNumberGenerator.GetString(Alphanumeric, 15);
+
+    /// <summary>29 digits starting <c>5000</c>, like real refund ids: 5000 + 7 random + yyyyMMdd + 10 random.</summary>
+    public static string RefundId(DateTimeOffset now) =>
+        "5000" + RandomNumberGenerator.GetString(Digits, 7) + BeijingTime.ToWire(now)[..8] + RandomNumberGenerator.GetString(Digits, 10);
 }

@@ -20,4 +20,10 @@ internal static class WeChatErrorCodes
     public const string NoAuth = "NOAUTH";
     public const string SystemError = "SYSTEMERROR";
     public const string ParamError = "PARAM_ERROR";
+
+    // Refunds (PROTOCOLS.md G2.1, G2.2).
+    public const string Error = "ERROR";
+    public const string NotEnough = "NOTENOUGH";
+    public const string RefundNotExist = "REFUNDNOTEXIST";
+    public const string CertError = "CERT_ERROR";
 }

@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Gateway.Abstractions.Payments;
+using Gateway.Store;
+using Gateway.Webhooks;
+using Microsoft.Data.Sqlite;
+
+namespace Gateway.Refunds;
+
+internal sealed partial class RefundLedger
+{
+    private async Task AfterSettledAsync(
+        DbConnection connection, DbTransaction transaction, LockedPayment payment, RefundRecord refund, string eventType, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var status = payment.Status;
+        if (refund.Status == RefundStatus.Succeeded)
+        {
+            var succeeded = await ScalarAsync(connection, transaction,
+                "SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE payment_id = @p AND status = 'succeeded'", c => c.Add("p", payment.Id), cancellationToken);
+            status = succeeded >= payment.Paid ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+            await using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE payments SET status = @status, updated_at = @now WHERE id = @id AND status IN ('succeeded', 'partially_refunded', 'refunded')";
+            update.Add("status", status.ToName()).Add("now", now).Add("id", payment.Id);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (_events.Create(refund, payment.ClientId, payment.NotifyUrl, status, payment.TraceParent, eventType, now) is { } webhook)
+        {
+            await OutboxWriter.InsertAsync(connection, transaction, webhook, cancellationToken);
+        }
+    }
+
+    private static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+        // SQLite: take the write lock at BEGIN, so the read of what is reserved and the insert cannot interleave with another writer.
+        => connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: false) : await connection.BeginTransactionAsync(cancellationToken);
+
+    private async Task<LockedPayment?> LockPaymentAsync(DbConnection connection, DbTransaction transaction, string paymentId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT id, client_id, status, COALESCE(paid_amount, amount), notify_url, trace_parent FROM payments WHERE id = @id {RefundSchema.LockPayment(_dialect)}";
+        command.Add("id", paymentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new LockedPayment(reader.GetString(0), reader.GetString(1), PaymentStatusNames.Parse(reader.GetString(2)), reader.GetInt64(3),
+                reader.NullableString(4), reader.NullableString(5))
+            : null;
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        bind(command);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed record LockedPayment(string Id, string ClientId, PaymentStatus Status, long Paid, string? NotifyUrl, string? TraceParent);
+}
