@@ -2,6 +2,7 @@
 # Runs every test. Installs (Debian packages) and starts redis-server and PostgreSQL on private
 # loopback ports for the run, points the tests at them, and stops them on exit; installs openssl (the v3
 # signature tests verify with it), and nodejs/npm with the tenpay npm SDK for the independent-client check.
+# Then fuzzes the parsers briefly (fuzz/run.sh --smoke). The last line is always "Tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -71,8 +72,20 @@ echo "test.sh: redis on $GATEWAY_TEST_REDIS, PostgreSQL on 127.0.0.1:$PG_PORT"
 log="$STATE_DIR/dotnet-test.log"
 status=0
 dotnet test Gateway.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# The parsers of outside input, fuzzed for ~20 s each (fuzz/run.sh --smoke): a crash or hang fails the run.
+# GATEWAY_TEST_FUZZ=0 skips it for a quick local run.
+fuzz_summary="fuzz: skipped (GATEWAY_TEST_FUZZ=0)"
+if [ "${GATEWAY_TEST_FUZZ:-1}" != "0" ]; then
+  fuzz_status=0
+  FUZZ_OUT="$STATE_DIR/fuzz" fuzz/run.sh --smoke 2>&1 | tee "$STATE_DIR/fuzz.log" || fuzz_status=$?
+  fuzz_summary=$(grep -E '^fuzz: [0-9]+ targets' "$STATE_DIR/fuzz.log" | tail -n 1 || true)
+  fuzz_summary=${fuzz_summary:-"fuzz: did not finish"}
+  if [ "$fuzz_status" -ne 0 ] && [ "$status" -eq 0 ]; then status=$fuzz_status; fi
+fi
 # One closing line with the totals of every test project.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "$fuzz_summary"
 echo "Tests: $passed passed, $failed failed"
 exit "$status"

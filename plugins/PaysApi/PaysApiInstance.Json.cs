@@ -69,9 +69,10 @@ internal sealed partial class PaysApiInstance
         {
             return await response.Content.ReadFromJsonAsync<PayJsonResponse>(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
-            // HTML error pages and other non-JSON answers land here.
+            // HTML error pages and other non-JSON answers land here; InvalidOperationException is an
+            // unknown charset in the answer's Content-Type.
             return null;
         }
     }

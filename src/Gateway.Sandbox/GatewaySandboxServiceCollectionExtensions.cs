@@ -62,6 +62,7 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<UnifiedOrderOperation>();
         services.TryAddSingleton<OrderQueryOperation>();
         services.TryAddSingleton<CloseOrderOperation>();
+        services.TryAddSingleton<DownloadBillOperation>();
         services.TryAddSingleton<PaymentSimulator>();
         services.TryAddSingleton<ProductCodeScanner>();
         services.TryAddSingleton<NotifyQueue>();

@@ -50,6 +50,9 @@ public sealed partial class WeChatPayClient
     /// <summary>The base URL of <c>/secapi/*</c> calls; defaults to <see cref="WeChatPayOptions.BaseUrl"/> (a sandbox may serve them on its own TLS port).</summary>
     public string? SecureBaseUrl { get; init; }
 
+    /// <summary>Bills (gzipped or inflated) larger than this are refused: 64 MiB is far beyond a busy merchant's day.</summary>
+    public int MaxBillBytes { get; init; } = 64 * 1024 * 1024;
+
     /// <summary>A fresh 32-character nonce from the OS CSPRNG; one per request, never reused.</summary>
     public static string NewNonce() => RandomNumberGenerator.GetString(NonceAlphabet, NonceLength);
 
@@ -60,12 +63,17 @@ public sealed partial class WeChatPayClient
         return PostAsync(http, (SecureBaseUrl?.TrimEnd('/') ?? _baseUrl) + path, fields, cancellationToken);
     }
 
+    private async Task<Dictionary<string, string>> PostAsync(
+        HttpClient http, string url, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+        => ParseVerified(await PostSignedAsync(http, url, fields, MaxReplyBytes, cancellationToken).ConfigureAwait(false));
+
     private Task<Dictionary<string, string>> SendAsync(
         string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
         => PostAsync(_http, _baseUrl + path, fields, cancellationToken);
 
-    private async Task<Dictionary<string, string>> PostAsync(
-        HttpClient http, string url, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    /// <summary>Adds the account fields, a nonce and the sign, posts, and returns the raw reply (capped at <paramref name="maxBytes"/>).</summary>
+    private async Task<byte[]> PostSignedAsync(
+        HttpClient http, string url, IEnumerable<KeyValuePair<string, string>> fields, int maxBytes, CancellationToken cancellationToken)
     {
         var request = new Dictionary<string, string>(fields, StringComparer.Ordinal)
         {
@@ -87,8 +95,7 @@ public sealed partial class WeChatPayClient
             .ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
 
-        var body = await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return ParseVerified(body);
+        return await ReadCappedAsync(response.Content, maxBytes, cancellationToken).ConfigureAwait(false);
     }
 
     private Dictionary<string, string> ParseVerified(byte[] body)
@@ -117,11 +124,11 @@ public sealed partial class WeChatPayClient
         return reply;
     }
 
-    private async Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > MaxReplyBytes)
+        if (content.Headers.ContentLength > maxBytes)
         {
-            throw TooLarge();
+            throw TooLarge(maxBytes);
         }
 
         using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -131,9 +138,9 @@ public sealed partial class WeChatPayClient
         while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             // Checked while reading, so a lying or absent Content-Length cannot make us buffer without bound.
-            if (buffer.Length + read > MaxReplyBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw TooLarge();
+                throw TooLarge(maxBytes);
             }
 
             buffer.Write(chunk, 0, read);
@@ -142,6 +149,6 @@ public sealed partial class WeChatPayClient
         return buffer.ToArray();
     }
 
-    private WeChatPayReplyException TooLarge()
-        => new(WeChatPayReplyException.InvalidResponse, $"The reply is larger than {MaxReplyBytes} bytes.");
+    private static WeChatPayReplyException TooLarge(int maxBytes)
+        => new(WeChatPayReplyException.InvalidResponse, $"The reply is larger than {maxBytes} bytes.");
 }

@@ -18,11 +18,16 @@ public static class WeChatTime
     public static string ToWire(DateTimeOffset instant)
         => instant.ToOffset(BeijingOffset).ToString(Format, CultureInfo.InvariantCulture);
 
-    /// <summary>Parses a wire timestamp as Beijing time; false for anything else.</summary>
+    // The earliest wall-clock time whose UTC instant exists (0001-01-01 08:00): earlier ones would make
+    // DateTimeOffset throw. Found by fuzz/ with `00010101000000`.
+    private static readonly DateTime EarliestLocal = DateTime.MinValue + BeijingOffset;
+
+    /// <summary>Parses a wire timestamp as Beijing time; false for anything else, never an exception.</summary>
     public static bool TryParse(string? value, out DateTimeOffset instant)
     {
         if (value is { Length: 14 }
-            && DateTime.TryParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            && DateTime.TryParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && local >= EarliestLocal)
         {
             instant = new DateTimeOffset(local, BeijingOffset);
             return true;

@@ -133,6 +133,29 @@ public sealed class ClientTests
     }
 
     [Fact]
+    public async Task Rejects_ReplyThatMakesSystemXmlThrow_AsInvalidResponse()
+    {
+        var (client, server) = Create();
+        server.RawReplyBytes = XmlTests.BrokenDeclaration;
+
+        var ex = await Assert.ThrowsAsync<WeChatPayReplyException>(() => client.OrderQueryAsync("P1"));
+
+        Assert.Equal(WeChatPayReplyException.InvalidResponse, ex.Code);
+    }
+
+    [Fact]
+    public async Task OrderQuery_TimeEndWithoutUtcInstant_IsNoTime()
+    {
+        var (client, server) = Create();
+        server.Reply = (_, _) => new() { ["result_code"] = "SUCCESS", ["trade_state"] = "SUCCESS", ["time_end"] = "00010101000000" };
+
+        var reply = await client.OrderQueryAsync("P1");
+
+        Assert.Equal("SUCCESS", reply.TradeState);
+        Assert.Null(reply.TimeEnd);
+    }
+
+    [Fact]
     public async Task Rejects_OversizedReply()
     {
         var (client, server) = Create();

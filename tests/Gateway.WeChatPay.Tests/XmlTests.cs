@@ -31,6 +31,19 @@ public sealed class XmlTests
         Assert.Equal("100", fields["total_fee"]);
     }
 
+    /// <summary>Found by fuzz/ (wechat-xml): System.Xml's encoding switch throws ArgumentOutOfRangeException here.</summary>
+    public static readonly byte[] BrokenDeclaration = Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4wtCI/Pg==");
+
+    [Fact]
+    public void Rejects_DeclarationThatMakesSystemXmlThrowArgumentException()
+    {
+        Assert.Equal(22, BrokenDeclaration.Length);
+
+        var ex = Assert.Throws<WeChatXmlException>(() => WeChatXml.Parse(BrokenDeclaration));
+
+        Assert.IsAssignableFrom<ArgumentException>(ex.InnerException);
+    }
+
     [Fact]
     public void Rejects_DtdWithExternalEntity()
     {

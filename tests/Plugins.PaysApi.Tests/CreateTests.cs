@@ -67,6 +67,16 @@ public sealed class CreateTests
         Assert.Equal(("INVALID_RESPONSE", ProviderErrorKind.Transient), (error.Code, error.Kind));
     }
 
+    [Fact]
+    public async Task Json_AnswerWithUnknownCharset_IsTransient()
+    {
+        var harness = new PluginHarness("Json");
+        harness.Server.Body = """{"code":1,"data":{"qrcode":"https://qr.example/x"}}""";
+        harness.Server.ContentType = "application/json; charset=no-such-charset";
+        var error = (await harness.ProviderInstance.CreateAsync(PluginHarness.Request(), default)).Error!;
+        Assert.Equal(("INVALID_RESPONSE", ProviderErrorKind.Transient), (error.Code, error.Kind));
+    }
+
     [Theory]
     [InlineData("wechat.native", "CNY", 1, "UNSUPPORTED_CHANNEL")]
     [InlineData("paysapi.alipay", "USD", 1, "UNSUPPORTED_CURRENCY")]

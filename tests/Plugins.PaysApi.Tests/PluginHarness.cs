@@ -72,6 +72,8 @@ internal sealed class FakePaysApi : HttpMessageHandler
 
     public string Body { get; set; } = "{}";
 
+    public string ContentType { get; set; } = "application/json; charset=utf-8";
+
     public Uri? LastUri { get; private set; }
 
     public Dictionary<string, string> LastForm { get; } = [];
@@ -86,6 +88,9 @@ internal sealed class FakePaysApi : HttpMessageHandler
             LastForm[key] = value.ToString();
         }
 
-        return new HttpResponseMessage(Status) { Content = new StringContent(Body, System.Text.Encoding.UTF8, "application/json") };
+        var content = new StringContent(Body, System.Text.Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        return new HttpResponseMessage(Status) { Content = content };
     }
 }

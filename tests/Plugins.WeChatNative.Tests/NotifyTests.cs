@@ -134,6 +134,35 @@ public sealed class NotifyTests
     public async Task Rejects_MalformedOrDtdBody(string body)
         => Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(body)).Code);
 
+    [Fact]
+    public async Task Rejects_BodyThatMakesSystemXmlThrow_Quietly()
+    {
+        // Found by fuzz/ (wechat-native-notify): no signature needed to reach it.
+        var harness = new PluginHarness();
+        var body = Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4wtCI/Pg==");
+        harness.Logs.ResetHighestLevel();
+
+        var result = await harness.Instance.ParseNotifyAsync(new NotifyRequest(NotifyKind.Payment, body, "text/xml", NoHeaders), default);
+
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, harness.Logs.HighestLevel);
+    }
+
+    [Fact]
+    public async Task SignedNotify_WithTimeEndBeforeAnyUtcInstant_HasNoPaidAt()
+    {
+        // Found by fuzz/ (wechat-native-notify-signed): a signed notify made WeChatTime throw. The amount is
+        // signed and checked by the host; a time_end that cannot be an instant is "not given", as any other.
+        var fields = Fields();
+        fields["time_end"] = "00010101000000";
+
+        var result = await Parse(WeChatXml.Write(Signed(fields)));
+
+        var payment = Assert.IsType<NotifyParseResult.Payment>(result).Notification;
+        Assert.Null(payment.PaidAt);
+        Assert.Equal(2500L, payment.Amount);
+    }
+
     [Theory]
     [InlineData("transaction_id")]
     [InlineData("out_trade_no")]

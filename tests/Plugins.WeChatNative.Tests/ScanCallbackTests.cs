@@ -70,6 +70,10 @@ public sealed class ScanCallbackTests
         => Assert.NotNull(ScanCallback.Parse("product_id=1"u8, Options).Rejection);
 
     [Fact]
+    public void Parse_RejectsBodyThatMakesSystemXmlThrow()
+        => Assert.NotNull(ScanCallback.Parse(Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4wtCI/Pg=="), Options).Rejection);
+
+    [Fact]
     public void Placed_IsSignedReplyWithPrepayId()
     {
         var reply = WeChatXml.Parse(ScanCallbackReply.Placed(Options, "wx201410272009395522657a690389285100", "nonce1"));

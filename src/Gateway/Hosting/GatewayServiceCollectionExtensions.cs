@@ -36,14 +36,7 @@ public static class GatewayServiceCollectionExtensions
         services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
         services.AddProblemDetails();
         services.AddExceptionHandler<Gateway.Errors.OutageExceptionHandler>();
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-            // Money is an integer in fen: "100" or 1.5 is a client bug to report, not to guess at.
-            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
-            // A misspelt field ("amout") is a client bug to report, not a field to drop silently.
-            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
-        });
+        services.ConfigureHttpJsonOptions(o => GatewayJsonOptions.Apply(o.SerializerOptions));
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -86,6 +79,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayHealthChecks();
         services.AddGatewayAdmin(configuration);
         services.AddGatewayOpenApi();
+        services.AddGatewayReconciliation(configuration);
 
         services.AddOptions<UnexpectedPaymentOptions>().Bind(configuration.GetSection(UnexpectedPaymentOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UnexpectedPaymentOptions>, UnexpectedPaymentOptionsValidator>());

@@ -24,6 +24,7 @@ internal static class AdminEndpoints
         admin.MapWebhookDeliveryAdmin();
         admin.MapOfflineRefundsAdmin();
         admin.MapReviewAdmin();
+        admin.MapReconciliationAdmin();
     }
 
     private static AdminList<AdminPlugin> Plugins(PluginCatalog catalog)

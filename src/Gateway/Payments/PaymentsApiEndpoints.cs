@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Gateway.Abstractions.Payments;
 using Gateway.Errors;
 using Gateway.OpenApi;
@@ -45,17 +44,8 @@ internal static class PaymentsApiEndpoints
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, PaymentCreator creator, CancellationToken cancellationToken)
     {
-        CreatePaymentBody? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<CreatePaymentBody>(cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
-        {
-            return ex is JsonException json ? GatewayProblems.FromJson(json) : GatewayProblems.Malformed(ex.Message);
-        }
-
-        return body is null ? GatewayProblems.Malformed("The body must be a JSON object.") : await creator.CreateAsync(user.ClientId(), body, cancellationToken);
+        var (body, problem) = await JsonRequestBody.ReadAsync<CreatePaymentBody>(request, cancellationToken);
+        return body is null ? problem! : await creator.CreateAsync(user.ClientId(), body, cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IPaymentStore store, PaymentSynchronizer synchronizer, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Gateway.Errors;
 using Gateway.Payments;
 using Gateway.RateLimiting;
@@ -37,17 +36,8 @@ internal static class ProductCodesApiEndpoints
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, ProductCodeRegistrar registrar, CancellationToken cancellationToken)
     {
-        CreateProductCodeBody? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<CreateProductCodeBody>(cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
-        {
-            return ex is JsonException json ? GatewayProblems.FromJson(json) : GatewayProblems.Malformed(ex.Message);
-        }
-
-        return body is null ? GatewayProblems.Malformed("The body must be a JSON object.") : await registrar.RegisterAsync(user.ClientId(), body, cancellationToken);
+        var (body, problem) = await JsonRequestBody.ReadAsync<CreateProductCodeBody>(request, cancellationToken);
+        return body is null ? problem! : await registrar.RegisterAsync(user.ClientId(), body, cancellationToken);
     }
 
     private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ProductCodeStore store, CancellationToken cancellationToken)

@@ -145,6 +145,25 @@ public class NotifyTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
     }
 
     [Fact]
+    public async Task BodyThatMakesSystemXmlThrow_IsMalformed_WithoutAnError()
+    {
+        // Found by fuzz/: 22 unsigned bytes used to escape the plugin as an exception (an Error log, outcome "error").
+        var body = Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4wtCI/Pg==");
+        using var http = gateway.ApiClient(apiKey: null);
+
+        var response = await http.PostAsync("/notify/wx-a", new ByteArrayContent(body));
+
+        Assert.Equal("FAIL", XElement.Parse(await response.Content.ReadAsStringAsync()).Element("return_code")!.Value);
+        using var admin = gateway.ApiClient(apiKey: null);
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk_test_admin");
+        var inbox = await ReadAsync(await admin.GetAsync("/admin/notify-inbox?instance=wx-a&limit=500"));
+        var entry = Assert.Single(inbox["data"]!.AsArray(), e => e!["size"]!.GetValue<int>() == body.Length);
+        Assert.Equal("malformed", entry.Str("outcome"));
+        var inboxId = entry.Str("id");
+        Assert.DoesNotContain(gateway.Logs.Records, r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error && r.Text.Contains(inboxId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task OversizedBody_Is413_AndChangesNothing()
     {
         var id = await PendingPaymentAsync("n-big");

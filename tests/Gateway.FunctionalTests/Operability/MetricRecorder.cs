@@ -27,6 +27,9 @@ internal sealed class MetricRecorder : IDisposable
     public IReadOnlyList<double> Values(string name, params (string Key, string Value)[] tags)
         => _measurements.Where(m => m.Name == name && tags.All(t => m.Tags.TryGetValue(t.Key, out var v) && v == t.Value)).Select(m => m.Value).ToList();
 
+    /// <summary>Reads the observable instruments (gauges) now.</summary>
+    public void Collect() => _listener.RecordObservableInstruments();
+
     public void Dispose() => _listener.Dispose();
 
     private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)

@@ -27,4 +27,17 @@ public class PaysApiTestModeTests(GatewayFactory gateway) : IClassFixture<Gatewa
         await client.WaitForAsync(TestModeProfile.DemoApiKey, alipay.Str("id"), p => p.Str("status") == "succeeded");
         await client.WaitForAsync(TestModeProfile.DemoApiKey, wechat.Str("id"), p => p.Str("status") == "succeeded");
     }
+
+    [Fact]
+    public async Task Sandbox_FormPastTheReaderLimits_IsRefused_NotAServerError()
+    {
+        using var http = gateway.ApiClient(apiKey: null);
+        var form = new string('k', 3000) + "=1&uid=" + TestModeProfile.PaysApiFormUid;
+
+        var response = await http.PostAsync("/sandbox/paysapi/?format=json", new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var reply = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(-1, reply["code"]!.GetValue<int>());
+    }
 }

@@ -248,4 +248,19 @@ public sealed class UnifiedOrderTests
         Assert.Equal("FAIL", reply["return_code"]);
         Assert.Contains(code, reply["return_msg"]);
     }
+
+    [Fact]
+    public async Task UnifiedOrder_Rejects_BodyThatMakesSystemXmlThrow_AsXmlFormatError()
+    {
+        // Found by fuzz/: System.Xml throws ArgumentOutOfRangeException on this declaration.
+        await using var host = await SandboxHost.StartAsync();
+        using var content = new ByteArrayContent(Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4wtCI/Pg=="));
+
+        using var response = await host.Http.PostAsync("/sandbox/wechatpay/pay/unifiedorder", content);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var reply = XmlMessage.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("FAIL", reply["return_code"]);
+        Assert.Contains("XML_FORMAT_ERROR", reply["return_msg"]);
+    }
 }

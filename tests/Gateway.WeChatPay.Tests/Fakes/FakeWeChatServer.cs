@@ -22,16 +22,19 @@ public sealed class FakeWeChatServer(string apiKey) : HttpMessageHandler
     /// <summary>When set, returned as the body verbatim.</summary>
     public string? RawReply { get; set; }
 
+    /// <summary>When set, returned as the body verbatim, byte for byte (for bodies that are not UTF-8).</summary>
+    public byte[]? RawReplyBytes { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
         var fields = WeChatXml.Parse(body);
         var signValid = WeChatSigner.Verify(fields, apiKey);
         Requests.Add(new RecordedRequest(request.Method, request.RequestUri!.AbsolutePath, request.Content.Headers.ContentType?.ToString(), fields, signValid));
-        return new HttpResponseMessage(System.Net.HttpStatusCode.OK)
-        {
-            Content = new StringContent(RawReply ?? BuildReply(request.RequestUri.AbsolutePath, fields, signValid), Encoding.UTF8, "text/plain"),
-        };
+        HttpContent content = RawReplyBytes is { } bytes
+            ? new ByteArrayContent(bytes)
+            : new StringContent(RawReply ?? BuildReply(request.RequestUri.AbsolutePath, fields, signValid), Encoding.UTF8, "text/plain");
+        return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
     }
 
     private string BuildReply(string path, Dictionary<string, string> request, bool signValid)

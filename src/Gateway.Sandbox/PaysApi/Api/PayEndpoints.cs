@@ -27,7 +27,17 @@ internal static class PayEndpoints
             return Refuse(json, PayRefusal.MissingField("uid"));
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            // Past the form reader's limits (key or value length, field count): as unreadable as no form at all.
+            return Refuse(json, PayRefusal.MissingField("uid"));
+        }
+
         var terms = reader.Read(form, out var refusal);
         if (terms is null)
         {

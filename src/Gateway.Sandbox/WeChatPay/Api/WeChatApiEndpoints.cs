@@ -27,6 +27,11 @@ internal static class WeChatApiEndpoints
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
         wechat.Map("/pay/refundquery", (HttpContext context, RefundQueryOperation operation, RequestAuthenticator authenticator)
             => HandleAsync(context, operation, authenticator)).ExcludeFromDescription();
+        wechat.Map("/pay/downloadbill", async (HttpContext context, DownloadBillOperation operation, RequestAuthenticator authenticator) =>
+        {
+            var (request, refusal) = await AuthenticateAsync(context.Request, authenticator).ConfigureAwait(false);
+            return request is null ? Xml(refusal!) : operation.Execute(request);
+        }).ExcludeFromDescription();
         SecureApiEndpoints.Map(wechat);
 
         // Any other path is a v2 API the sandbox does not model: WeChat-shaped XML, not an empty 404, so a client
@@ -44,42 +49,47 @@ internal static class WeChatApiEndpoints
     public static async Task<IResult> HandleAsync(
         HttpContext context, IWeChatApiOperation operation, RequestAuthenticator authenticator, Func<AuthenticatedRequest, ProtocolError?>? precheck = null)
     {
-        var (refusal, request) = await ReadAsync(context.Request, authenticator).ConfigureAwait(false);
-        refusal ??= precheck?.Invoke(request!);
-        if (refusal is not null)
+        var (request, refusal) = await AuthenticateAsync(context.Request, authenticator).ConfigureAwait(false);
+        if (request is null)
         {
-            return Xml(WeChatReplies.ProtocolFailure(refusal));
+            return Xml(refusal!);
+        }
+
+        if (precheck?.Invoke(request) is { } refused)
+        {
+            return Xml(WeChatReplies.ProtocolFailure(refused));
         }
 
         var api = context.Request.Path.Value?.Split('/')[^1] ?? "";
         var faults = context.RequestServices.GetRequiredService<WeChatApiFaults>();
-        if (await faults.ApplyAsync(context, request!, api).ConfigureAwait(false) is { } faulted)
+        if (await faults.ApplyAsync(context, request, api).ConfigureAwait(false) is { } faulted)
         {
             return faulted;
         }
 
-        var result = operation.Execute(request!);
-        return Xml(result.Error is not null
-            ? WeChatReplies.ProtocolFailure(result.Error)
-            : WeChatReplies.Signed(request!, result.Fields));
+        var result = operation.Execute(request);
+        return Xml(result.Error is not null ? WeChatReplies.ProtocolFailure(result.Error) : WeChatReplies.Signed(request, result.Fields));
     }
 
-    private static async Task<(ProtocolError? Refusal, AuthenticatedRequest? Request)> ReadAsync(HttpRequest request, RequestAuthenticator authenticator)
+    internal static IResult Xml(string body) => Results.Content(body, "text/xml", Encoding.UTF8, StatusCodes.Status200OK);
+
+    /// <summary>The checks every API shares: POST, a bounded well-formed UTF-8 body, a known merchant and a valid sign.</summary>
+    private static async Task<(AuthenticatedRequest? Request, string? Refusal)> AuthenticateAsync(HttpRequest request, RequestAuthenticator authenticator)
     {
         if (!HttpMethods.IsPost(request.Method))
         {
-            return (ProtocolError.RequirePost(), null);
+            return (null, WeChatReplies.ProtocolFailure(ProtocolError.RequirePost()));
         }
 
         var body = await BoundedBody.ReadAsync(request.Body, WeChatXml.DefaultMaxBytes, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (body.Length == 0)
         {
-            return (ProtocolError.EmptyBody(), null);
+            return (null, WeChatReplies.ProtocolFailure(ProtocolError.EmptyBody()));
         }
 
         if (!Utf8Body.IsUtf8(body))
         {
-            return (ProtocolError.NotUtf8(), null);
+            return (null, WeChatReplies.ProtocolFailure(ProtocolError.NotUtf8()));
         }
 
         Dictionary<string, string> fields;
@@ -89,12 +99,10 @@ internal static class WeChatApiEndpoints
         }
         catch (WeChatXmlException)
         {
-            return (ProtocolError.MalformedXml(), null);
+            return (null, WeChatReplies.ProtocolFailure(ProtocolError.MalformedXml()));
         }
 
         var refusal = authenticator.Authenticate(fields, out var authenticated);
-        return (refusal, authenticated);
+        return refusal is not null ? (null, WeChatReplies.ProtocolFailure(refusal)) : (authenticated, null);
     }
-
-    private static IResult Xml(string reply) => Results.Content(reply, "text/xml", Encoding.UTF8, StatusCodes.Status200OK);
 }

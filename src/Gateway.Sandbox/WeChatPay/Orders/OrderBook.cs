@@ -81,6 +81,18 @@ internal sealed class OrderBook(TimeProvider time, IOptions<WeChatPaySandboxOpti
         }
     }
 
+    /// <summary>A merchant's orders paid within [<paramref name="from"/>, <paramref name="to"/>), oldest payment first (the bill's day).</summary>
+    public IReadOnlyList<OrderSnapshot> PaidBetween(string mchId, DateTimeOffset from, DateTimeOffset to)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            return _byOutTradeNo.Values.Where(o => o.Terms.MchId == mchId).Select(o => o.Snapshot(now))
+                .Where(s => s.Payment is { } p && p.PaidAt >= from && p.PaidAt < to)
+                .OrderBy(s => s.Payment!.PaidAt).ToList();
+        }
+    }
+
     public SandboxOrder? FindByPrepayId(string prepayId)
     {
         lock (_gate)

@@ -27,11 +27,11 @@ internal static class PayerEndpoints
                 return PayerProblems.InvalidCodeUrl();
             case CodeUrlKind.ProductCode:
                 // Native mode 1 (PROTOCOLS.md B10): WeChat asks the merchant's callback for an order first.
-                return await products.ScanAsync(request!.CodeUrl!, cancellationToken);
+                return await products.ScanAsync(request!.CodeUrl!, cancellationToken, sendNotify: request.SuppressNotify != true);
         }
 
         var order = orders.FindByCodeUrl(request!.CodeUrl!);
-        return order is null ? PayerProblems.UnknownCodeUrl() : payer.Pay(order);
+        return order is null ? PayerProblems.UnknownCodeUrl() : payer.Pay(order, sendNotify: request.SuppressNotify != true);
     }
 
     private static IResult Pay(PayRequest? request, OrderBook orders, PaymentSimulator payer)
@@ -42,7 +42,7 @@ internal static class PayerEndpoints
         }
 
         var order = orders.FindByPrepayId(request.PrepayId);
-        return order is null ? PayerProblems.UnknownPrepayId() : payer.Pay(order, request.SendNotify ?? true);
+        return order is null ? PayerProblems.UnknownPrepayId() : payer.Pay(order, request.Notify);
     }
 
     private static IResult GetOrder(string outTradeNo, string? mchId, OrderBook orders, TimeProvider time)

@@ -26,7 +26,7 @@ internal sealed partial class ProductCodeScanner(
     private const string BizPayUrl = "weixin://wxpay/bizpayurl?";
     private const int MaxReplyBytes = 64 * 1024;
 
-    public async Task<IResult> ScanAsync(string codeUrl, CancellationToken cancellationToken)
+    public async Task<IResult> ScanAsync(string codeUrl, CancellationToken cancellationToken, bool sendNotify = true)
     {
         var link = QueryHelpers.ParseQuery(codeUrl[(BizPayUrl.Length - 1)..])
             .ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
@@ -81,7 +81,7 @@ internal sealed partial class ProductCodeScanner(
         }
 
         var order = reply.TryGetValue("prepay_id", out var prepayId) ? orders.FindByPrepayId(prepayId) : null;
-        return order is null ? PayerProblems.UnknownPrepayId() : payer.Pay(order);
+        return order is null ? PayerProblems.UnknownPrepayId() : payer.Pay(order, sendNotify);
     }
 
     private async Task<Dictionary<string, string>> PostAsync(Uri url, string xml, CancellationToken cancellationToken)

@@ -1,0 +1,166 @@
+using Gateway.Abstractions.Payments;
+using Gateway.Abstractions.Statements;
+using Gateway.Payments;
+using Gateway.Refunds;
+using Gateway.Store;
+
+namespace Gateway.Reconciliation;
+
+/// <summary>
+/// Compares one statement with the ledger, line by line (by <c>out_trade_no</c>, which is the gateway payment id):
+/// a paid line whose payment is still pending here is synced at once (the provider's query, applied as any
+/// sync is), and healed if that settles it. Refund lines are matched to the refund ledger by <c>out_refund_no</c>
+/// (the gateway refund id).
+/// </summary>
+internal sealed class StatementMatcher(
+    IPaymentStore payments, PaymentSynchronizer synchronizer, RefundLedger refunds, ReconciliationStore store, TimeProvider time)
+{
+    private const string Paid = "SUCCESS";
+
+    public async Task<(List<Discrepancy> Found, long GatewayCount, long GatewayAmount)> MatchAsync(
+        ReconciliationRun run, ProviderStatement statement, DateTimeOffset dayStart, CancellationToken cancellationToken)
+    {
+        var found = new List<Discrepancy>();
+        var onStatement = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in statement.Lines)
+        {
+            if (line.IsRefund)
+            {
+                if (await CompareRefundAsync(run, line, cancellationToken) is { } refund)
+                {
+                    found.Add(refund);
+                }
+
+                continue;
+            }
+
+            onStatement.Add(line.OutTradeNo);
+            if (await CompareAsync(run, line, cancellationToken) is { } discrepancy)
+            {
+                found.Add(discrepancy);
+            }
+        }
+
+        // Read after healing, so a healed payment counts on the gateway's side too.
+        var ledger = await store.SucceededBetweenAsync(run.ProviderInstance, dayStart, dayStart.AddDays(1), cancellationToken);
+        foreach (var (id, amount) in ledger.Where(p => !onStatement.Contains(p.Id)))
+        {
+            found.Add(New(run, DiscrepancyKinds.GatewayOnly, DiscrepancyStatuses.Open, null) with
+            {
+                PaymentId = id,
+                GatewayAmount = amount,
+                GatewayState = PaymentStatus.Succeeded.ToName(),
+                Detail = statement.NoBill
+                    ? $"Succeeded here ({amount} fen), but the provider has no bill for the day."
+                    : $"Succeeded here ({amount} fen), absent from the provider's statement.",
+            });
+        }
+
+        return (found, ledger.Count, ledger.Sum(p => p.Amount));
+    }
+
+    private async Task<Discrepancy?> CompareAsync(ReconciliationRun run, StatementLine line, CancellationToken cancellationToken)
+    {
+        var payment = await payments.GetAsync(line.OutTradeNo, cancellationToken);
+        if (payment is null || payment.ProviderInstance != run.ProviderInstance)
+        {
+            return line.TradeState == Paid
+                ? New(run, DiscrepancyKinds.ProviderOnly, DiscrepancyStatuses.Open, line) with
+                {
+                    Detail = $"Paid at the provider ({line.OrderAmount} fen); the gateway has no such payment at {run.ProviderInstance}.",
+                }
+                : null;
+        }
+
+        if (line.TradeState != Paid)
+        {
+            // A reversed (REVOKED) trade: the money went back, so it must not count as paid here.
+            return payment.Status == PaymentStatus.Succeeded
+                ? Mismatch(run, line, payment, $"The provider reports {line.TradeState}; the gateway has it succeeded.")
+                : null;
+        }
+
+        if (payment.Status == PaymentStatus.Pending)
+        {
+            var synced = await synchronizer.SyncAsync(payment, cancellationToken);
+            var healed = synced.Status == PaymentStatus.Succeeded;
+            return New(run, DiscrepancyKinds.ProviderOnly, healed ? DiscrepancyStatuses.Healed : DiscrepancyStatuses.Open, line) with
+            {
+                PaymentId = payment.Id,
+                GatewayAmount = synced.PaidAmount,
+                GatewayState = synced.Status.ToName(),
+                Detail = healed
+                    ? "Paid at the provider, pending here (no notify); queried and settled by this run."
+                    : $"Paid at the provider, pending here; the query left it {synced.Status.ToName()}.",
+            };
+        }
+
+        if (payment.Status != PaymentStatus.Succeeded)
+        {
+            return Mismatch(run, line, payment, payment.Status == PaymentStatus.RequiresReview
+                ? $"Paid at the provider; held for review here ({payment.ReviewReason})."
+                : $"Paid at the provider; {payment.Status.ToName()} here.");
+        }
+
+        var amount = payment.PaidAmount ?? payment.Amount;
+        return amount == line.OrderAmount ? null : New(run, DiscrepancyKinds.AmountMismatch, DiscrepancyStatuses.Open, line) with
+        {
+            PaymentId = payment.Id,
+            GatewayAmount = amount,
+            GatewayState = payment.Status.ToName(),
+            Detail = $"The provider has {line.OrderAmount} fen, the gateway {amount} fen.",
+        };
+    }
+
+    private async Task<Discrepancy?> CompareRefundAsync(ReconciliationRun run, StatementLine line, CancellationToken cancellationToken)
+    {
+        var refund = await refunds.GetAsync(line.OutRefundNo!, cancellationToken);
+        var providerDone = line.RefundState is null or "SUCCESS";
+        var discrepancy = New(run, DiscrepancyKinds.RefundProviderOnly, DiscrepancyStatuses.Open, line) with
+        {
+            RefundId = line.OutRefundNo,
+            ProviderAmount = line.RefundAmount,
+            ProviderState = line.RefundState ?? line.TradeState,
+            GatewayAmount = refund?.Amount,
+            GatewayState = refund?.Status.ToName(),
+        };
+        if (refund is null || refund.ProviderInstance != run.ProviderInstance)
+        {
+            return discrepancy with { Detail = $"Refund {line.OutRefundNo} of {line.OutTradeNo} ({line.RefundAmount} fen, {line.RefundState}) is not in the gateway's ledger." };
+        }
+
+        if (refund.Amount != line.RefundAmount)
+        {
+            return discrepancy with { Kind = DiscrepancyKinds.RefundAmountMismatch, Detail = $"The provider refunded {line.RefundAmount} fen, the ledger has {refund.Amount} fen." };
+        }
+
+        return (refund.Status == RefundStatus.Succeeded) == providerDone ? null : discrepancy with
+        {
+            Kind = DiscrepancyKinds.RefundStatusMismatch,
+            Detail = $"The provider reports the refund {line.RefundState}; the ledger has it {refund.Status.ToName()}.",
+        };
+    }
+
+    private Discrepancy Mismatch(ReconciliationRun run, StatementLine line, PaymentRecord payment, string detail)
+        => New(run, DiscrepancyKinds.StatusMismatch, DiscrepancyStatuses.Open, line) with
+        {
+            PaymentId = payment.Id,
+            GatewayAmount = payment.PaidAmount,
+            GatewayState = payment.Status.ToName(),
+            Detail = detail,
+        };
+
+    private Discrepancy New(ReconciliationRun run, string kind, string status, StatementLine? line) => new()
+    {
+        Id = "rcd_" + Guid.NewGuid().ToString("N"),
+        RunId = run.Id,
+        Kind = kind,
+        Status = status,
+        PaymentId = line?.OutTradeNo,
+        ProviderTransactionId = line?.TransactionId,
+        ProviderAmount = line?.OrderAmount,
+        ProviderState = line?.TradeState,
+        Detail = "",
+        CreatedAt = time.GetUtcNow(),
+    };
+}
