@@ -250,9 +250,10 @@ public sealed class UnifiedOrderTests
     }
 
     [Fact]
-    public async Task UnifiedOrder_Rejects_BodyThatMakesSystemXmlThrow_AsXmlFormatError()
+    public async Task UnifiedOrder_Rejects_BodyThatMakesSystemXmlThrow_AsNotUtf8()
     {
-        // Found by fuzz/: System.Xml throws ArgumentOutOfRangeException on this declaration.
+        // Found by fuzz/: System.Xml throws ArgumentOutOfRangeException on this declaration. Its 0xB4 byte is not
+        // UTF-8, so the sandbox now refuses it before parsing, as WeChat does (NOT_UTF8).
         await using var host = await SandboxHost.StartAsync();
         using var content = new ByteArrayContent(Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4wtCI/Pg=="));
 
@@ -261,6 +262,6 @@ public sealed class UnifiedOrderTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var reply = XmlMessage.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("FAIL", reply["return_code"]);
-        Assert.Contains("XML_FORMAT_ERROR", reply["return_msg"]);
+        Assert.Contains("NOT_UTF8", reply["return_msg"]);
     }
 }
