@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test. Installs (Debian packages) openssl (the v3 signature tests verify with it), chromium and chromedriver
-# (the checkout browser tests), and redis-server and PostgreSQL; starts those on private loopback ports for the run,
-# points the tests at them, and stops them on exit. Then fuzzes the parsers briefly (fuzz/run.sh --smoke). The last
-# line is always "Tests: N passed, N failed".
+# Runs every test. Installs (Debian packages) and starts redis-server and PostgreSQL on private
+# loopback ports for the run, points the tests at them, and stops them on exit; installs openssl (the v3
+# signature tests verify with it), nodejs/npm with the tenpay npm SDK for the independent-client check, and
+# chromium with chromedriver (the checkout browser tests). Then fuzzes the parsers briefly
+# (fuzz/run.sh --smoke). The last line is always "Tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,6 +18,9 @@ install_services() {
   local missing=()
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   [ -n "$(pg_bin)" ] || missing+=(postgresql)
+  # node and npm run the tenpay SDK check (tests/Sdk.Tenpay) against the sandbox.
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   # The checkout browser tests drive Debian's headless chromium through its chromedriver.
   [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -63,6 +67,8 @@ start_services() {
 
 install_services
 start_services
+# The tenpay npm SDK, exactly as locked, for the independent-client check (TenpaySdkTests).
+npm ci --prefix tests/Sdk.Tenpay --no-audit --no-fund --loglevel=error >/dev/null
 export GATEWAY_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export GATEWAY_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=postgres"
 echo "test.sh: redis on $GATEWAY_TEST_REDIS, PostgreSQL on 127.0.0.1:$PG_PORT"

@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.PaysApi.Api;
 using Gateway.Sandbox.PaysApi.Payer;
 using Gateway.Sandbox.WeChatOpen;
@@ -21,7 +22,7 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
     /// <c>{prefix}/wechatpay/v3/h5/checkmweb</c>; the simulated open platform
     /// (OAuth2, cgi-bin token/ticket, jscode2session) at <c>{prefix}/wechat/…</c>; and the simulated PaysAPI at
     /// <c>{prefix}/paysapi/</c> (form post, or <c>?format=json</c>), its payer at <c>{prefix}/paysapi/pay</c> and
-    /// <c>/orders/{orderid}</c>. Requires <c>AddGatewaySandbox</c>.
+    /// <c>/orders/{orderid}</c>; and the fault admin endpoint at <c>{prefix}/faults</c>. Requires <c>AddGatewaySandbox</c>.
     /// </summary>
     /// <returns>The route group of <paramref name="prefix"/>, for conventions such as authorization.</returns>
     public static RouteGroupBuilder MapGatewaySandbox(this IEndpointRouteBuilder endpoints, string prefix = "/sandbox")
@@ -40,6 +41,7 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
         PayEndpoints.Map(paysApi);
         PaysApiPayerEndpoints.Map(paysApi);
         OpenApiEndpoints.Map(sandbox.MapGroup("/wechat"));
+        FaultEndpoints.Map(sandbox);
         return sandbox;
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.PaysApi.Api;
 using Gateway.Sandbox.PaysApi.Configuration;
@@ -32,7 +33,7 @@ public static class GatewaySandboxServiceCollectionExtensions
     /// Adds the simulated providers, configured from <paramref name="sandboxSection"/> (its <c>WeChatPay</c>
     /// child binds <see cref="WeChatPaySandboxOptions"/>, its <c>PaysApi</c> child <see cref="PaysApiSandboxOptions"/>,
     /// both validated at start; its <c>WeChat</c> child binds <see cref="WeChatOpenSandboxOptions"/>), their notify
-    /// senders as hosted services, and the named HttpClient <c>"Gateway.Sandbox.Notify"</c> they post notifies with.
+    /// senders as hosted services, the faults (<c>Faults</c> child, <see cref="SandboxFaultsOptions"/>), and the named HttpClient <c>"Gateway.Sandbox.Notify"</c> they post notifies with.
     /// Map the endpoints with <c>MapGatewaySandbox</c>.
     /// </summary>
     public static IServiceCollection AddGatewaySandbox(this IServiceCollection services, IConfiguration sandboxSection)
@@ -50,6 +51,7 @@ public static class GatewaySandboxServiceCollectionExtensions
 
         services.AddOptions<WeChatOpenSandboxOptions>().Bind(sandboxSection.GetSection(WeChatOpenSandboxOptions.SectionName));
         services.TryAddSingleton<OpenPlatformSimulator>();
+        services.TryAddSingleton<IssuedOpenIds>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(NotifyPoster.HttpClientName);
@@ -75,7 +77,18 @@ public static class GatewaySandboxServiceCollectionExtensions
 
         AddWeChatPayV3(services, weChatSection.Path);
         AddPaysApi(services, sandboxSection.GetSection(PaysApiSandboxOptions.SectionName));
+        AddFaults(services, sandboxSection);
         return services;
+    }
+
+    private static void AddFaults(IServiceCollection services, IConfiguration sandboxSection)
+    {
+        services.AddOptions<SandboxFaultsOptions>().Bind(sandboxSection).ValidateOnStart();
+        // Errors name the key below the sandbox section (Faults:N), which is where a developer looks.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SandboxFaultsOptions>, SandboxFaultsOptionsValidator>());
+        services.TryAddSingleton<FaultBook>();
+        services.TryAddSingleton<NotifyFaults>();
+        services.TryAddSingleton<WeChatApiFaults>();
     }
 
     // APIv3 shares the v2 merchants, order book and payer; it adds its keys, its API and its notify sender.

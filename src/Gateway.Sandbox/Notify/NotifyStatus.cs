@@ -14,4 +14,7 @@ internal enum NotifyStatus
 
     /// <summary>Every attempt of the retry schedule failed; the provider stops there too.</summary>
     GaveUp,
+
+    /// <summary>Never sent, on purpose (the <c>notify_drop</c> fault).</summary>
+    Dropped,
 }

@@ -1,6 +1,6 @@
 namespace Gateway.Sandbox.Notify;
 
-/// <summary>Notify progress: <c>not_sent</c>, <c>pending</c>, <c>delivered</c> or <c>gave_up</c>, and each attempt.</summary>
+/// <summary>Notify progress: <c>not_sent</c>, <c>pending</c>, <c>delivered</c>, <c>gave_up</c> or <c>dropped</c>, and each attempt.</summary>
 internal sealed record NotifyView(string Status, IReadOnlyList<NotifyAttemptView> Attempts);
 
 /// <summary>One notify attempt as shown to people.</summary>

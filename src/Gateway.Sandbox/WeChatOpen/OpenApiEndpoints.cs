@@ -48,6 +48,11 @@ internal static class OpenApiEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "redirect_uri, response_type=code and scope are required.");
         }
 
+        if (sim.CheckRedirect(appId!, target, state) is { } refusal)
+        {
+            return refusal;
+        }
+
         var back = new Dictionary<string, string?>();
         if (q["sandbox_deny"] != "1")
         {

@@ -21,6 +21,16 @@ internal static class OpenApiErrors
     public const int RefreshTokenExpired = 42002;
     public const int RateLimited = 45011;
 
+    /// <summary>Shown on the authorize page, not answered as JSON: the redirect_uri is not on the configured domain.</summary>
+    public const int RedirectDomainMismatch = 10003;
+
+    /// <summary>The sandbox's own number for a state that breaks the documented rule (WeChat publishes none).</summary>
+    public const int InvalidState = 10099;
+
+    /// <summary>The authorize page's error page: WeChat does not redirect, it shows the code and text.</summary>
+    public static IResult Page(int errCode) => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+        detail: $"{errCode} {Message(errCode)}", extensions: new Dictionary<string, object?> { ["errcode"] = errCode });
+
     public static IResult Error(int errCode) => Results.Json(new Dictionary<string, object> { ["errcode"] = errCode, ["errmsg"] = Message(errCode) });
 
     public static string Message(int errCode) => errCode switch
@@ -40,6 +50,8 @@ internal static class OpenApiErrors
         AccessTokenExpired => "access_token expired",
         RefreshTokenExpired => "refresh_token expired",
         RateLimited => "reach max api minute limit",
+        RedirectDomainMismatch => "redirect_uri域名与后台配置不一致",
+        InvalidState => "state参数错误：最多128字节的a-zA-Z0-9",
         _ => "error",
     };
 }

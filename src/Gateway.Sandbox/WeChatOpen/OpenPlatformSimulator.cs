@@ -8,7 +8,7 @@ namespace Gateway.Sandbox.WeChatOpen;
 /// supersedes the old after an overlap), tickets, web tokens and refresh tokens, and a count of calls per
 /// endpoint and app id. Each operation answers WeChat's reply fields, or WeChat's errcode.
 /// </summary>
-internal sealed class OpenPlatformSimulator(IOptions<WeChatOpenSandboxOptions> options, TimeProvider time)
+internal sealed class OpenPlatformSimulator(IOptions<WeChatOpenSandboxOptions> options, TimeProvider time, IssuedOpenIds openIds)
 {
     private readonly object _sync = new();
     private readonly Dictionary<string, CodeGrant> _codes = new(StringComparer.Ordinal);
@@ -42,10 +42,29 @@ internal sealed class OpenPlatformSimulator(IOptions<WeChatOpenSandboxOptions> o
         return secret is null || secret == app.AppSecret ? 0 : OpenApiErrors.InvalidAppSecret;
     }
 
+    /// <summary>
+    /// The authorize page's checks of where the user goes back to: the redirect host must be the app's configured
+    /// OAuth domain (WeChat: "redirect_uri域名与后台配置不一致", 10003), and <c>state</c> at most 128 bytes of
+    /// <c>[a-zA-Z0-9]</c> as documented (the error page WeChat shows for a bad state is inferred).
+    /// </summary>
+    public Microsoft.AspNetCore.Http.IResult? CheckRedirect(string appId, Uri redirect, string? state)
+    {
+        var domain = Options.Apps.First(a => a.AppId == appId).OAuthDomain;
+        if (string.IsNullOrEmpty(domain) || !string.Equals(redirect.Host, domain, StringComparison.OrdinalIgnoreCase))
+        {
+            return OpenApiErrors.Page(OpenApiErrors.RedirectDomainMismatch);
+        }
+
+        return state is { Length: > 0 } && (state.Length > 128 || !state.All(char.IsAsciiLetterOrDigit))
+            ? OpenApiErrors.Page(OpenApiErrors.InvalidState)
+            : null;
+    }
+
     /// <summary>Issues a single-use code for a user (OAuth2 authorize or wx.login); <paramref name="failWith"/> makes its use fail with that errcode.</summary>
     public string IssueCode(CodeKind kind, string appId, string openId, string scope, int failWith = 0)
     {
         var code = SandboxCredentials.NewCode();
+        openIds.Record(appId, openId);
         lock (_sync)
         {
             _codes[code] = new CodeGrant(kind, appId, openId, scope, time.GetUtcNow() + Options.CodeLifetime, failWith);

@@ -40,4 +40,10 @@ public sealed class WeChatOpenSandboxAppOptions
 
     /// <summary>The app secret the gateway must present.</summary>
     public string AppSecret { get; set; } = "";
+
+    /// <summary>
+    /// The web authorization domain (网页授权域名) set for the official account: OAuth2 sends the user back only to a
+    /// <c>redirect_uri</c> on exactly this host, and refuses any other (errcode 10003). Unset refuses every redirect.
+    /// </summary>
+    public string? OAuthDomain { get; set; }
 }

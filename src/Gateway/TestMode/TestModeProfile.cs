@@ -123,6 +123,8 @@ internal static class TestModeProfile
             ["Sandbox:WeChat:Apps:0:AppSecret"] = jsapiSecret,
             ["Sandbox:WeChat:Apps:1:AppId"] = MiniProgramAppId,
             ["Sandbox:WeChat:Apps:1:AppSecret"] = miniProgramSecret,
+            // The official account's web authorization domain: OAuth2 returns only to the gateway's own host.
+            ["Sandbox:WeChat:Apps:0:OAuthDomain"] = new Uri(baseUrl).Host,
         };
 
         TestModeV3Profile.AddTo(profile, baseUrl, WeChatMchId, JsapiAppId, MiniProgramAppId);

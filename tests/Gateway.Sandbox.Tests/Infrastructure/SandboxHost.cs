@@ -21,6 +21,9 @@ internal sealed class SandboxHost : IAsyncDisposable
     public const string OtherMchId = "1900000110";
     public const string OtherApiKey = "otherKey000000000000000000000000";
     public const string OtherAppId = "wx0000000000000other";
+    public const string SecondAppId = "wx00000000000second";
+    public const string AppSecret = "appSecret0123456789abcdefABCDEF0";
+    public const string OAuthDomain = "shop.example.test";
 
     private SandboxHost(WebApplication app, Uri baseUri, NotifyReceiver receiver, ShiftableTimeProvider time)
     {
@@ -48,6 +51,7 @@ internal sealed class SandboxHost : IAsyncDisposable
             ["Sandbox:WeChatPay:Merchants:0:MchId"] = MchId,
             ["Sandbox:WeChatPay:Merchants:0:ApiKey"] = ApiKey,
             ["Sandbox:WeChatPay:Merchants:0:AppIds:0"] = AppId,
+            ["Sandbox:WeChatPay:Merchants:0:AppIds:1"] = SecondAppId,
             ["Sandbox:WeChatPay:Merchants:1:MchId"] = OtherMchId,
             ["Sandbox:WeChatPay:Merchants:1:ApiKey"] = OtherApiKey,
             ["Sandbox:WeChatPay:Merchants:1:AppIds:0"] = OtherAppId,
@@ -55,6 +59,11 @@ internal sealed class SandboxHost : IAsyncDisposable
             ["Sandbox:WeChatPay:NotifyRetrySchedule:1"] = "00:00:00.05",
             ["Sandbox:WeChatPay:NotifyRetrySchedule:2"] = "00:00:00.05",
             ["Sandbox:WeChatPay:NotifyTimeout"] = "00:00:01",
+            ["Sandbox:WeChat:Apps:0:AppId"] = AppId,
+            ["Sandbox:WeChat:Apps:0:AppSecret"] = AppSecret,
+            ["Sandbox:WeChat:Apps:0:OAuthDomain"] = OAuthDomain,
+            ["Sandbox:WeChat:Apps:1:AppId"] = OtherAppId,
+            ["Sandbox:WeChat:Apps:1:AppSecret"] = AppSecret,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -150,6 +159,24 @@ internal sealed class SandboxHost : IAsyncDisposable
         return reply["code_url"];
     }
 
+    /// <summary>An openid the sandbox issued under <paramref name="appId"/> (through a wx.login code, as code2Session would).</summary>
+    public async Task<string> IssueOpenIdAsync(string appId = AppId, string? user = null)
+    {
+        using var response = await Http.PostAsJsonAsync("/sandbox/wechat/miniprogram/code", new { appId, openId = user });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("openId").GetString()!;
+    }
+
+    /// <summary>A valid JSAPI unifiedorder request for <paramref name="openId"/>.</summary>
+    public Dictionary<string, string> JsapiOrder(string outTradeNo, string openId)
+    {
+        var fields = NativeOrder(outTradeNo);
+        fields["trade_type"] = "JSAPI";
+        fields["openid"] = openId;
+        fields.Remove("product_id");
+        return fields;
+    }
+
     public Task<HttpResponseMessage> ScanAsync(string codeUrl) =>
         Http.PostAsJsonAsync("/sandbox/wechatpay/scan", new { codeUrl });
 
@@ -158,6 +185,13 @@ internal sealed class SandboxHost : IAsyncDisposable
         using var response = await Http.GetAsync($"/sandbox/wechatpay/orders/{outTradeNo}");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    }
+
+    /// <summary>The HTTP status and body of the sandbox's order view (404 "not found" when it has no such order).</summary>
+    public async Task<string> GetOrderStatusAsync(string outTradeNo)
+    {
+        using var response = await Http.GetAsync($"/sandbox/wechatpay/orders/{outTradeNo}");
+        return $"{(int)response.StatusCode} {(response.StatusCode == System.Net.HttpStatusCode.NotFound ? "not found" : "found")}";
     }
 
     public async ValueTask DisposeAsync()

@@ -101,11 +101,8 @@ public sealed class PayerTests
     public async Task Pay_ByPrepayId_PaysJsapiOrderAsItsOpenId()
     {
         await using var host = await SandboxHost.StartAsync();
-        var fields = host.NativeOrder("PY-5");
-        fields["trade_type"] = "JSAPI";
-        fields["openid"] = "oUserOfThisAppId000000000000";
-        fields.Remove("product_id");
-        var placed = await host.CallAsync("unifiedorder", fields);
+        var openId = await host.IssueOpenIdAsync();
+        var placed = await host.CallAsync("unifiedorder", host.JsapiOrder("PY-5", openId));
         Assert.False(placed.ContainsKey("code_url"));
 
         using var response = await host.Http.PostAsJsonAsync("/sandbox/wechatpay/pay", new { prepayId = placed["prepay_id"] });
@@ -113,7 +110,7 @@ public sealed class PayerTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("SUCCESS", query["trade_state"]);
-        Assert.Equal("oUserOfThisAppId000000000000", query["openid"]);
+        Assert.Equal(openId, query["openid"]);
     }
 
     [Fact]

@@ -186,7 +186,11 @@ public sealed class UnifiedOrderTests
     [Theory]
     [InlineData("total_fee", "1")]
     [InlineData("body", "another body")]
-    public async Task UnifiedOrder_Reentry_ChangedTerms_ReturnsOutTradeNoUsed(string field, string value)
+    [InlineData("attach", "another attach")]
+    [InlineData("product_id", "sku-2")]
+    [InlineData("notify_url", "http://127.0.0.1:1/elsewhere")]
+    [InlineData("device_info", "WEB")]
+    public async Task UnifiedOrder_Reentry_ChangedTerms_IsInvalidRequest(string field, string value)
     {
         await using var host = await SandboxHost.StartAsync();
         await host.CallAsync("unifiedorder", host.NativeOrder("UO-12"));
@@ -197,7 +201,7 @@ public sealed class UnifiedOrderTests
 
         Assert.Equal("SUCCESS", reply["return_code"]);
         Assert.Equal("FAIL", reply["result_code"]);
-        Assert.Equal("OUT_TRADE_NO_USED", reply["err_code"]);
+        Assert.Equal("INVALID_REQUEST", reply["err_code"]);
         Assert.True(IndependentSigner.IsSignedWith(reply, SandboxHost.ApiKey, IndependentSigner.Md5));
     }
 
@@ -246,9 +250,10 @@ public sealed class UnifiedOrderTests
     }
 
     [Fact]
-    public async Task UnifiedOrder_Rejects_BodyThatMakesSystemXmlThrow_AsXmlFormatError()
+    public async Task UnifiedOrder_Rejects_BodyThatMakesSystemXmlThrow_AsNotUtf8()
     {
-        // Found by fuzz/: System.Xml throws ArgumentOutOfRangeException on this declaration.
+        // Found by fuzz/: System.Xml throws ArgumentOutOfRangeException on this declaration. Its 0xB4 byte is not
+        // UTF-8, so the sandbox now refuses it before parsing, as WeChat does (NOT_UTF8).
         await using var host = await SandboxHost.StartAsync();
         using var content = new ByteArrayContent(Convert.FromBase64String("PD94bWwgdmVyc2lvbj0iMS4wtCI/Pg=="));
 
@@ -257,6 +262,6 @@ public sealed class UnifiedOrderTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var reply = XmlMessage.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("FAIL", reply["return_code"]);
-        Assert.Contains("XML_FORMAT_ERROR", reply["return_msg"]);
+        Assert.Contains("NOT_UTF8", reply["return_msg"]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.PaysApi.Orders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,7 @@ internal static class PayEndpoints
     public static void Map(IEndpointRouteBuilder paysApi)
         => paysApi.MapPost("/", HandleAsync).DisableAntiforgery().ExcludeFromDescription();
 
-    private static async Task<IResult> HandleAsync(HttpContext context, PayRequestReader reader, PaysApiOrderBook orders)
+    private static async Task<IResult> HandleAsync(HttpContext context, PayRequestReader reader, PaysApiOrderBook orders, FaultBook faults, TimeProvider time)
     {
         var json = string.Equals(context.Request.Query["format"], "json", StringComparison.OrdinalIgnoreCase);
         if (!context.Request.HasFormContentType)
@@ -41,6 +42,12 @@ internal static class PayEndpoints
         if (terms is null)
         {
             return Refuse(json, refusal!);
+        }
+
+        // The page_latency fault: a slow pay page (the order is placed once the delay is over).
+        if (faults.Take(terms.Uid, FaultKinds.PageLatency) is { } slow)
+        {
+            await Task.Delay(FaultDelay.Of(slow), time, context.RequestAborted).ConfigureAwait(false);
         }
 
         var order = orders.Place(terms);

@@ -1,4 +1,5 @@
 using System.Text;
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.PaysApi.Configuration;
 using Gateway.Sandbox.PaysApi.Merchants;
@@ -15,6 +16,7 @@ namespace Gateway.Sandbox.PaysApi.Notify;
 internal sealed partial class PaysApiNotifySender(
     PaysApiNotifyQueue queue,
     NotifyPoster poster,
+    NotifyFaults faults,
     PaysApiMerchants merchants,
     IOptions<PaysApiSandboxOptions> options,
     TimeProvider time,
@@ -35,9 +37,19 @@ internal sealed partial class PaysApiNotifySender(
             var fields = PaysApiNotifyMessage.Build(snapshot, merchant);
             var settings = options.Value;
             var schedule = settings.NotifyRetrySchedule ?? PaysApiSandboxOptions.DefaultNotifyRetrySchedule;
+            var plan = await faults.BeforeSendAsync(terms.Uid, stoppingToken).ConfigureAwait(false);
+            if (plan.Drop)
+            {
+                order.FinishNotify(NotifyStatus.Dropped);
+                return;
+            }
+
+            Task<NotifyAttempt> Send(int number) =>
+                poster.SendAsync(number, terms.NotifyUrl, () => new FormUrlEncodedContent(fields), IsSuccess, settings.NotifyTimeout, stoppingToken);
+            var storm = plan.Send(Send, order.RecordNotifyAttempt);
             var delivered = await NotifyRetryLoop.RunAsync(
                 schedule,
-                number => poster.SendAsync(number, terms.NotifyUrl, () => new FormUrlEncodedContent(fields), IsSuccess, settings.NotifyTimeout, stoppingToken),
+                Send,
                 attempt =>
                 {
                     order.RecordNotifyAttempt(attempt);
@@ -48,6 +60,7 @@ internal sealed partial class PaysApiNotifySender(
                 },
                 time,
                 stoppingToken).ConfigureAwait(false);
+            await storm.ConfigureAwait(false);
             order.FinishNotify(delivered is null ? NotifyStatus.GaveUp : NotifyStatus.Delivered);
             LogFinished(terms.Uid, terms.OrderId, delivered is not null, delivered ?? schedule.Count + 1);
         }

@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.PaysApi.Notify;
 using Gateway.Sandbox.PaysApi.Orders;
 using Gateway.Sandbox.PaysApi.Protocol;
@@ -20,7 +21,8 @@ internal static partial class PaysApiPayerEndpoints
         paysApi.MapGet("/orders/{orderId}", GetOrder).ExcludeFromDescription();
     }
 
-    private static IResult Pay(PaysApiPayRequest? request, PaysApiOrderBook orders, PaysApiNotifyQueue notifies, TimeProvider time, ILoggerFactory loggers)
+    private static IResult Pay(
+        PaysApiPayRequest? request, PaysApiOrderBook orders, PaysApiNotifyQueue notifies, FaultBook faults, TimeProvider time, ILoggerFactory loggers)
     {
         if (string.IsNullOrEmpty(request?.OrderId))
         {
@@ -41,7 +43,7 @@ internal static partial class PaysApiPayerEndpoints
         }
 
         var order = matches[0];
-        var paid = request.RealPrice ?? order.Terms.Price;
+        var paid = request.RealPrice ?? RealPrice.Of(order.Terms.Price, faults.Take(order.Terms.Uid, FaultKinds.RealPrice));
         if (!order.TryPay(paid, time.GetUtcNow()))
         {
             return Problem(StatusCodes.Status409Conflict, "order_paid", "The order is already paid.");

@@ -57,6 +57,7 @@ internal static partial class UnifiedOrderTermsReader
             reader.Fail(ProtocolError.Missing("product_id"));
         }
 
+        SceneInfo.Check(reader, tradeType);
         var openId = reader.Optional("openid", 128);
         if (tradeType == TradeTypes.Jsapi && openId is null)
         {

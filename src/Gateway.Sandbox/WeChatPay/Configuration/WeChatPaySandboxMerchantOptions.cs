@@ -18,6 +18,12 @@ public sealed class WeChatPaySandboxMerchantOptions
     /// </summary>
     public string? ScanCallbackUrl { get; set; }
 
+    /// <summary>
+    /// The payment products the merchant has activated, as trade types; unifiedorder answers NOAUTH for the others
+    /// (APP and H5/MWEB are separate products at WeChat). Null means NATIVE and JSAPI.
+    /// </summary>
+    public List<string>? TradeTypes { get; set; }
+
     /// <summary>APIv3: the 32-character APIv3 key that encrypts notify resources and certificates. Optional; never logged.</summary>
     public string? ApiV3Key { get; set; }
 

@@ -60,6 +60,11 @@ internal sealed class WeChatPaySandboxOptionsValidator(string sectionPath) : IVa
             {
                 errors.Add($"{prefix}:{nameof(merchant.ScanCallbackUrl)} must be an absolute http(s) URL.");
             }
+
+            if (merchant.TradeTypes is { } tradeTypes && tradeTypes.Any(t => !Orders.TradeTypes.IsKnown(t)))
+            {
+                errors.Add($"{prefix}:{nameof(merchant.TradeTypes)} may list only JSAPI, NATIVE, APP and MWEB.");
+            }
         }
     }
 

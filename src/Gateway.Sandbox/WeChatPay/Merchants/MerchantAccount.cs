@@ -4,7 +4,9 @@ namespace Gateway.Sandbox.WeChatPay.Merchants;
 /// A configured merchant. A class rather than a record on purpose: a record's generated
 /// <c>ToString</c> would print the API key into any log line that formats the account.
 /// </summary>
-internal sealed class MerchantAccount(string mchId, string apiKey, IEnumerable<string> appIds, Uri? scanCallbackUrl = null, long? refundableBalance = null)
+internal sealed class MerchantAccount(
+    string mchId, string apiKey, IEnumerable<string> appIds, Uri? scanCallbackUrl = null, long? refundableBalance = null,
+    IEnumerable<string>? tradeTypes = null)
 {
     private readonly Lock _balanceLock = new();
     private long? _refundableBalance = refundableBalance;
@@ -17,6 +19,12 @@ internal sealed class MerchantAccount(string mchId, string apiKey, IEnumerable<s
 
     /// <summary>Where product-code scans are posted (Native mode 1); null when not configured.</summary>
     public Uri? ScanCallbackUrl { get; } = scanCallbackUrl;
+
+    /// <summary>The trade types the merchant may order (its activated products).</summary>
+    public IReadOnlySet<string> TradeTypes { get; } = new HashSet<string>(tradeTypes ?? DefaultTradeTypes, StringComparer.Ordinal);
+
+    /// <summary>What a merchant can order when its products are not configured.</summary>
+    public static IReadOnlyList<string> DefaultTradeTypes { get; } = [Orders.TradeTypes.Native, Orders.TradeTypes.Jsapi];
 
     /// <summary>Takes <paramref name="fee"/> from the refundable balance; false (NOTENOUGH) when it is short. Unlimited when not configured.</summary>
     public bool TryDebitRefund(long fee)

@@ -13,7 +13,9 @@ internal sealed class MerchantDirectory
     public MerchantDirectory(IOptions<WeChatPaySandboxOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var merchants = options.Value.Merchants.Select(m => new MerchantAccount(m.MchId, m.ApiKey, m.AppIds, string.IsNullOrEmpty(m.ScanCallbackUrl) ? null : new Uri(m.ScanCallbackUrl), m.RefundableBalance)).ToList();
+        var merchants = options.Value.Merchants.Select(m => new MerchantAccount(
+            m.MchId, m.ApiKey, m.AppIds, string.IsNullOrEmpty(m.ScanCallbackUrl) ? null : new Uri(m.ScanCallbackUrl), m.RefundableBalance,
+            m.TradeTypes)).ToList();
         _byMchId = merchants.ToFrozenDictionary(m => m.MchId, StringComparer.Ordinal);
         _allAppIds = merchants.SelectMany(m => m.AppIds).ToFrozenSet(StringComparer.Ordinal);
     }

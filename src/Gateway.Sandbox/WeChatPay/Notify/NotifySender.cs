@@ -1,3 +1,4 @@
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.WeChatPay.Configuration;
 using Gateway.Sandbox.WeChatPay.Merchants;
@@ -14,6 +15,7 @@ namespace Gateway.Sandbox.WeChatPay.Notify;
 internal sealed partial class NotifySender(
     NotifyQueue queue,
     NotifyDelivery delivery,
+    NotifyFaults faults,
     MerchantDirectory merchants,
     IOptions<WeChatPaySandboxOptions> options,
     TimeProvider time,
@@ -34,6 +36,14 @@ internal sealed partial class NotifySender(
             // receiver's idempotency worth testing.
             var xml = PaymentNotifyMessage.Build(snapshot, merchant);
             var schedule = options.Value.NotifyRetrySchedule ?? WeChatPaySandboxOptions.DefaultNotifyRetrySchedule;
+            var plan = await faults.BeforeSendAsync(terms.MchId, stoppingToken).ConfigureAwait(false);
+            if (plan.Drop)
+            {
+                order.FinishNotify(NotifyStatus.Dropped);
+                return;
+            }
+
+            var storm = plan.Send(number => delivery.SendAsync(number, terms.NotifyUrl, xml, stoppingToken), order.RecordNotifyAttempt);
             var delivered = await NotifyRetryLoop.RunAsync(
                 schedule,
                 number => delivery.SendAsync(number, terms.NotifyUrl, xml, stoppingToken),
@@ -47,6 +57,7 @@ internal sealed partial class NotifySender(
                 },
                 time,
                 stoppingToken).ConfigureAwait(false);
+            await storm.ConfigureAwait(false);
             if (delivered is { } number)
             {
                 order.FinishNotify(NotifyStatus.Delivered);

@@ -34,14 +34,22 @@ internal static class PaymentNotifyMessage
             new("nonce_str", SandboxIds.NonceStr()),
             new("openid", payment.OpenId),
             new("out_trade_no", terms.OutTradeNo),
-            new("result_code", WeChatReplies.Success),
+            new("result_code", order.State == OrderState.PayError ? WeChatReplies.Fail : WeChatReplies.Success),
             new("return_code", WeChatReplies.Success),
             new("time_end", BeijingTime.ToWire(payment.PaidAt)),
             new("total_fee", totalFee),
             new("trade_type", terms.TradeType),
             new("transaction_id", payment.TransactionId),
         };
-        fields.Add(new(WeChatSigner.SignField, WeChatSigner.Sign(fields, merchant.ApiKey, terms.SignType)));
+        if (order.State == OrderState.PayError)
+        {
+            // A failed payment's notify (the pay_fail fault). WeChat's failure notify is documented only by its
+            // err_code/err_code_des fields; the code and text here are inferred.
+            fields.Add(new("err_code", "PAYERROR"));
+            fields.Add(new("err_code_des", "支付失败"));
+        }
+
+        fields.Add(new(SandboxSigner.SignField, SandboxSigner.Sign(fields, merchant.ApiKey, terms.SignType)));
         return WeChatXml.Write(fields);
     }
 }

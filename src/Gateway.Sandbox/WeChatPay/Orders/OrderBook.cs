@@ -121,7 +121,7 @@ internal sealed class OrderBook(TimeProvider time, IOptions<WeChatPaySandboxOpti
 
         if (!existing.Terms.IsSameOrderAs(terms))
         {
-            return PlaceOrderResult.OutTradeNoUsed;
+            return PlaceOrderResult.TermsChanged;
         }
 
         // The same request within 2 h gets the same prepay_id/code_url; after that WeChat issues new ones.

@@ -12,6 +12,9 @@ internal enum OrderState
     /// <summary>Closed by the merchant, or expired (time_expire passed) before payment.</summary>
     Closed,
 
-    /// <summary>The payment failed (reserved for simulated bank failures).</summary>
+    /// <summary>The payment failed (the <c>pay_fail</c> fault: a bank refusal).</summary>
     PayError,
+
+    /// <summary>The payer is still confirming (the <c>user_paying</c> fault); ends paid.</summary>
+    UserPaying,
 }

@@ -7,7 +7,8 @@ internal sealed record PlaceOrderResult(SandboxOrder? Order, string? ErrCode, st
 {
     public static PlaceOrderResult Placed(SandboxOrder order) => new(order, null, null);
 
-    public static readonly PlaceOrderResult OutTradeNoUsed = new(null, WeChatErrorCodes.OutTradeNoUsed, "商户订单号重复");
+    /// <summary>Re-entry of an unpaid order with other parameters (docs/protocols.md B8).</summary>
+    public static readonly PlaceOrderResult TermsChanged = new(null, WeChatErrorCodes.InvalidRequest, "订单重入时，要求参数值与原请求一致");
 
     public static readonly PlaceOrderResult OrderPaid = new(null, WeChatErrorCodes.OrderPaid, "该订单已支付");
 

@@ -60,7 +60,13 @@ internal sealed class SandboxOrder
         }
     }
 
-    public PayResult TryPay(DateTimeOffset now, string? openId)
+    /// <param name="now">When the payer confirms.</param>
+    /// <param name="openId">The payer, or null for a made-up one.</param>
+    /// <param name="outcome">
+    /// <see cref="OrderState.Success"/>; <see cref="OrderState.PayError"/> for a failed payment (its notify says FAIL);
+    /// <see cref="OrderState.UserPaying"/> for a payer still confirming, finished later by another call with Success.
+    /// </param>
+    public PayResult TryPay(DateTimeOffset now, string? openId, OrderState outcome = OrderState.Success)
     {
         lock (_lock)
         {
@@ -68,18 +74,27 @@ internal sealed class SandboxOrder
             switch (_state)
             {
                 case OrderState.Success:
+                case OrderState.PayError:
                     return PayResult.AlreadyPaid;
                 case OrderState.Closed:
                     return PayResult.Closed;
+                case OrderState.UserPaying when outcome == OrderState.UserPaying:
+                    return PayResult.AlreadyPaid;
             }
 
-            if (now >= PaymentCodeExpiresAt)
+            if (_state != OrderState.UserPaying && now >= PaymentCodeExpiresAt)
             {
                 return PayResult.PaymentCodeExpired;
             }
 
+            if (outcome == OrderState.UserPaying)
+            {
+                _state = OrderState.UserPaying;
+                return PayResult.Paid;
+            }
+
             _payment = new PaymentRecord(SandboxIds.TransactionId(now), now, openId ?? SandboxIds.PayerOpenId(), "OTHERS");
-            _state = OrderState.Success;
+            _state = outcome;
             _notifyStatus = NotifyStatus.Pending;
             return PayResult.Paid;
         }

@@ -8,6 +8,7 @@ internal static class TradeStates
         OrderState.Success => "SUCCESS",
         OrderState.Closed => "CLOSED",
         OrderState.PayError => "PAYERROR",
+        OrderState.UserPaying => "USERPAYING",
         _ => "NOTPAY",
     };
 
@@ -16,6 +17,7 @@ internal static class TradeStates
         OrderState.Success => "支付成功",
         OrderState.Closed => "订单已关闭",
         OrderState.PayError => "支付失败，请重新下单支付",
+        OrderState.UserPaying => "用户支付中",
         _ => "订单未支付",
     };
 }

@@ -33,7 +33,7 @@ internal sealed partial class ProductCodeScanner(
         // A link that names no merchant cannot be verified, which to the payer is the same as a forged one.
         if (!link.TryGetValue("mch_id", out var mchId) || !merchants.TryFind(mchId, out var merchant)
             || !link.TryGetValue("appid", out var appId) || !merchant.AppIds.Contains(appId)
-            || !WeChatSigner.Verify(link, merchant.ApiKey))
+            || !SandboxSigner.VerifyAnyType(link, merchant.ApiKey))
         {
             LogRefusedLink();
             return PayerProblems.InvalidCodeUrlSignature();
@@ -53,7 +53,7 @@ internal sealed partial class ProductCodeScanner(
             ["nonce_str"] = SandboxIds.NonceStr(),
             ["product_id"] = link["product_id"],
         };
-        callback[WeChatSigner.SignField] = WeChatSigner.Sign(callback, merchant.ApiKey, WeChatSignType.Md5);
+        callback[SandboxSigner.SignField] = SandboxSigner.Sign(callback, merchant.ApiKey, WeChatSignType.Md5);
 
         Dictionary<string, string> reply;
         try
@@ -70,7 +70,7 @@ internal sealed partial class ProductCodeScanner(
             return PayerProblems.ScanCallbackFailed($"The scan callback answered return_code {returnCode ?? "(none)"}.");
         }
 
-        if (!WeChatSigner.Verify(reply, merchant.ApiKey))
+        if (!SandboxSigner.VerifyAnyType(reply, merchant.ApiKey))
         {
             return PayerProblems.ScanCallbackFailed("The scan callback's reply is not signed with the merchant's key.");
         }

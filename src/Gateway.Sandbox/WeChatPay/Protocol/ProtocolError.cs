@@ -18,6 +18,10 @@ internal sealed record ProtocolError(string Code, string Message)
 
     public static ProtocolError EmptyBody() => new(WeChatErrorCodes.PostDataEmpty, "post数据为空");
 
+    public static ProtocolError NotUtf8() => new(WeChatErrorCodes.NotUtf8, "编码格式错误，请使用UTF-8编码");
+
+    public static ProtocolError UnknownApi() => new(WeChatErrorCodes.NoAuth, "请求的接口不存在或未开通");
+
     public static ProtocolError MalformedXml() => new(WeChatErrorCodes.XmlFormatError, "XML格式错误");
 
     public static ProtocolError BadSignature() => new(WeChatErrorCodes.SignError, "签名错误");

@@ -23,22 +23,21 @@ internal sealed class RequestAuthenticator(MerchantDirectory merchants)
             return ProtocolError.UnknownMerchant();
         }
 
-        if (!fields.TryGetValue(WeChatSigner.SignField, out var sign) || sign.Length == 0)
+        if (!fields.TryGetValue(SandboxSigner.SignField, out var sign) || sign.Length == 0)
         {
-            return ProtocolError.Missing(WeChatSigner.SignField);
+            return ProtocolError.Missing(SandboxSigner.SignField);
         }
 
         var signType = WeChatSignType.Md5;
-        if (fields.TryGetValue(WeChatSigner.SignTypeField, out var declared) && declared.Length > 0
+        if (fields.TryGetValue(SandboxSigner.SignTypeField, out var declared) && declared.Length > 0
             && !WeChatSignTypes.TryParse(declared, out signType))
         {
-            return ProtocolError.Invalid(WeChatSigner.SignTypeField, "只支持MD5或HMAC-SHA256");
+            return ProtocolError.Invalid(SandboxSigner.SignTypeField, "只支持MD5或HMAC-SHA256");
         }
 
         // The declared (or default MD5) algorithm decides, never the sign's length: WeChat rejects an
-        // HMAC sign sent without sign_type, and WeChatSigner.Verify's length guess would accept it.
-        var expected = WeChatSigner.Sign(fields, merchant.ApiKey, signType);
-        if (!WeChatSigner.FixedTimeEqualsIgnoreCase(expected, sign))
+        // HMAC sign sent without sign_type. The comparison is exact: WeChat's signs are upper-case hex.
+        if (!SandboxSigner.Matches(SandboxSigner.Sign(fields, merchant.ApiKey, signType), sign))
         {
             return ProtocolError.BadSignature();
         }

@@ -16,11 +16,14 @@ internal static class WeChatErrorCodes
     public const string XmlFormatError = "XML_FORMAT_ERROR";
     public const string RequirePostMethod = "REQUIRE_POST_METHOD";
     public const string PostDataEmpty = "POST_DATA_EMPTY";
+    public const string NotUtf8 = "NOT_UTF8";
+    public const string NoAuth = "NOAUTH";
+    public const string SystemError = "SYSTEMERROR";
+    public const string ParamError = "PARAM_ERROR";
 
     // Refunds (docs/protocols.md §G2.1, §G2.2).
     public const string Error = "ERROR";
     public const string NotEnough = "NOTENOUGH";
     public const string RefundNotExist = "REFUNDNOTEXIST";
-    public const string ParamError = "PARAM_ERROR";
     public const string CertError = "CERT_ERROR";
 }

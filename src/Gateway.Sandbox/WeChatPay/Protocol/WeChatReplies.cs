@@ -1,4 +1,3 @@
-using Gateway.WeChatPay.Signing;
 using Gateway.WeChatPay.Xml;
 
 namespace Gateway.Sandbox.WeChatPay.Protocol;
@@ -31,7 +30,7 @@ internal static class WeChatReplies
             new("nonce_str", SandboxIds.NonceStr()),
         };
         fields.AddRange(result);
-        fields.Add(new(WeChatSigner.SignField, WeChatSigner.Sign(fields, request.Merchant.ApiKey, request.SignType)));
+        fields.Add(new(SandboxSigner.SignField, SandboxSigner.Sign(fields, request.Merchant.ApiKey, request.SignType)));
         return WeChatXml.Write(fields);
     }
 }
