@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test. Installs (Debian packages) and starts redis-server and PostgreSQL on private
-# loopback ports for the run, points the tests at them, and stops them on exit; installs openssl (the v3
-# signature tests verify with it), and nodejs/npm with the tenpay npm SDK for the independent-client check.
+# Runs every test. Installs (Debian packages) openssl (the v3 signature tests verify with it), chromium and chromedriver
+# (the checkout browser tests), nodejs and npm (the tenpay npm SDK check, installed with npm ci), and redis-server and
+# PostgreSQL; starts those on private loopback ports for the run, points the tests at them, and stops them on exit.
 # Then fuzzes the parsers briefly (fuzz/run.sh --smoke). The last line is always "Tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,6 +21,9 @@ install_services() {
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  # The checkout browser tests drive Debian's headless chromium through its chromedriver.
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -1,6 +1,6 @@
 namespace Gateway.Plugins.PaysApi;
 
-/// <summary>Channel → PaysAPI <c>istype</c>, in one place. REF: PROTOCOLS.md E2.</summary>
+/// <summary>Channel → PaysAPI <c>istype</c>, in one place. REF: docs/protocols.md §E2.</summary>
 internal static class IsTypes
 {
     public const string Alipay = "1";

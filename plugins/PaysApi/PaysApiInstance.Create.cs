@@ -5,7 +5,7 @@ namespace Gateway.Plugins.PaysApi;
 
 internal sealed partial class PaysApiInstance
 {
-    // Field lengths from PaysAPI's request table (PROTOCOLS.md E2).
+    // Field lengths from PaysAPI's request table (docs/protocols.md §E2).
     private const int MaxOrderIdLength = 50;
     private const int MaxOrderUidLength = 100;
     private const int MaxGoodsNameLength = 100;

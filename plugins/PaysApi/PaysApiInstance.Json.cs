@@ -14,7 +14,7 @@ internal sealed partial class PaysApiInstance
     /// <summary>
     /// JSON mode: the server posts the signed form to <c>{BaseUrl}?format=json</c> and turns
     /// <c>data.qrcode</c> into a QR action. Any <c>code</c> other than 1 is PaysAPI refusing, kept as its
-    /// own code and message. REF: PROTOCOLS.md E1 ([POST] https://pay.paysapi.com/?format=json).
+    /// own code and message. REF: docs/protocols.md §E1 ([POST] https://pay.paysapi.com/?format=json).
     /// </summary>
     private async Task<ProviderResult<CreatePaymentResult>> CreateQrCodeAsync(
         string paymentId, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)

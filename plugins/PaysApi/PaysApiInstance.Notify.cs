@@ -14,7 +14,7 @@ internal sealed partial class PaysApiInstance
     /// checked here; the order's existence, owner and amount are checked by the host against the store.
     /// <c>price</c> becomes <see cref="PaymentNotification.Amount"/> and <c>realprice</c> the paid amount;
     /// a realprice short by more than <c>ToleranceFen</c>, or above price, is flagged for review instead
-    /// of counted as paid. REF: PROTOCOLS.md E4.
+    /// of counted as paid. REF: docs/protocols.md §E4.
     /// </summary>
     public ValueTask<NotifyParseResult> ParseNotifyAsync(NotifyRequest request, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ internal sealed partial class PaysApiInstance
 {
     /// <summary>
     /// PaysAPI documents no order query (a third-party wrapper names an unconfirmed
-    /// <c>get_order_staus_by_id</c>, PROTOCOLS.md E1), so the notify is the only source of truth.
+    /// <c>get_order_staus_by_id</c>, docs/protocols.md §E1), so the notify is the only source of truth.
     /// </summary>
     public Task<ProviderResult<PaymentQueryResult>> QueryAsync(PaymentQuery query, CancellationToken cancellationToken)
         => Task.FromResult(ProviderResult<PaymentQueryResult>.NotSupported("query"));

@@ -35,7 +35,7 @@ internal sealed partial class PaysApiInstance : IProviderInstance
 
     /// <summary>
     /// The official demos print <c>success</c> on success (some print <c>SUCCESS</c>), anything else on
-    /// failure; plain <c>success</c> over HTTP 200 is the safe answer (PROTOCOLS.md E4).
+    /// failure; plain <c>success</c> over HTTP 200 is the safe answer (docs/protocols.md §E4).
     /// </summary>
     public NotifyAck CreateAck(bool success, string? reason = null)
         => new(200, "text/plain; charset=utf-8", success ? "success" : "fail");

@@ -12,7 +12,7 @@ namespace Gateway.Plugins.PaysApi;
 /// (<c>istype=2</c>). One instance per PaysAPI account (<c>uid</c> + <c>token</c>). Depending on the
 /// instance's <c>StartMode</c>, a payment starts either as a signed form the payer's browser posts to
 /// PaysAPI (served by the gateway at <c>/p/{instance}/pay/{paymentId}</c>), or as a QR code the gateway
-/// fetches from PaysAPI's JSON mode. REF: PROTOCOLS.md E.
+/// fetches from PaysAPI's JSON mode. REF: docs/protocols.md §E.
 /// </summary>
 public sealed class PaysApiPlugin : IGatewayPlugin
 {

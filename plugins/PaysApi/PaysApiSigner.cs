@@ -6,7 +6,7 @@ namespace Gateway.Plugins.PaysApi;
 
 /// <summary>
 /// The two PaysAPI keys: lower-case MD5 over the values concatenated in parameter-name order with the
-/// token slotted in. Computed only here, on the server. REF: PROTOCOLS.md E3, E4.
+/// token slotted in. Computed only here, on the server. REF: docs/protocols.md §E3, §E4.
 /// </summary>
 internal static class PaysApiSigner
 {

@@ -1,6 +1,6 @@
 namespace Gateway.Plugins.PaysApi;
 
-/// <summary>How an instance starts a payment (setting <c>StartMode</c>). REF: PROTOCOLS.md E1.</summary>
+/// <summary>How an instance starts a payment (setting <c>StartMode</c>). REF: docs/protocols.md §E1.</summary>
 internal enum StartMode
 {
     /// <summary>

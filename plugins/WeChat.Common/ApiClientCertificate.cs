@@ -7,7 +7,7 @@ namespace Gateway.Plugins.WeChat.Common;
 
 /// <summary>
 /// The merchant's API client certificate (<c>apiclient_cert.p12</c>) that <c>/secapi/*</c> calls present over mutual
-/// TLS (PROTOCOLS.md B4). Settings: <c>ApiClientCertificatePath</c> or <c>ApiClientCertificateBase64</c>, and
+/// TLS (docs/protocols.md §B4). Settings: <c>ApiClientCertificatePath</c> or <c>ApiClientCertificateBase64</c>, and
 /// <c>ApiClientCertificatePassword</c> (WeChat issues the PKCS#12 with the mch_id as its password, so that is the
 /// default). A missing, unreadable or expired certificate only disables refunds, with a reason; it never stops start-up.
 /// <c>TrustedServerCaBase64</c> (a DER or PEM CA certificate) adds one CA the secure API's server certificate may

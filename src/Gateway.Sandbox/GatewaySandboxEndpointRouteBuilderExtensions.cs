@@ -34,6 +34,7 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
         var weChatPay = sandbox.MapGroup("/wechatpay");
         WeChatApiEndpoints.Map(weChatPay);
         PayerEndpoints.Map(weChatPay);
+        PayerPage.Map(weChatPay);
         V3ApiEndpoints.Map(weChatPay);
         H5PayPage.Map(weChatPay);
         var paysApi = sandbox.MapGroup("/paysapi");

@@ -20,7 +20,7 @@ if (testMode)
 }
 
 builder.Services.AddGateway(builder.Configuration);
-builder.Services.AddGatewayTelemetry(builder.Configuration, builder.Environment);
+builder.Services.AddGatewayTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -4,7 +4,7 @@ using Gateway.WeChatPay.Signing;
 
 namespace Gateway.WeChatPay.Tests;
 
-/// <summary>The official worked example of PROTOCOLS.md section A.</summary>
+/// <summary>The official worked example of docs/protocols.md §A.</summary>
 public sealed class SignerTests
 {
     private const string Key = "192006250b4c09247ec02edce69f6a2d";

@@ -4,7 +4,7 @@ using System.Text;
 namespace Gateway.Plugins.PaysApi.Tests;
 
 /// <summary>
-/// PaysAPI's two keys written again from PROTOCOLS.md E3/E4 as plain concatenation + MD5, sharing no code
+/// PaysAPI's two keys written again from docs/protocols.md §E3/§E4 as plain concatenation + MD5, sharing no code
 /// with the plugin, so agreement proves the plugin follows the rules rather than its own bugs.
 /// </summary>
 internal static class IndependentKeys

@@ -5,7 +5,7 @@ namespace Gateway.Plugins.PaysApi.Models;
 
 /// <summary>
 /// The <c>?format=json</c> answer: <c>{"msg","data":{"qrcode","istype","realprice"},"code":1,"url"}</c>,
-/// code 1 meaning success. Only seen in third-party code, not PaysAPI's docs (PROTOCOLS.md E1), so the
+/// code 1 meaning success. Only seen in third-party code, not PaysAPI's docs (docs/protocols.md §E1), so the
 /// loosely typed parts stay <see cref="JsonElement"/> rather than risk a throw on a quoted number.
 /// </summary>
 internal sealed record PayJsonResponse

@@ -2,7 +2,7 @@ namespace Gateway.Plugins.PaysApi.Models;
 
 /// <summary>
 /// The pay request fields, named as PaysAPI names them; sent as a browser form or as the server's
-/// <c>?format=json</c> form body. REF: PROTOCOLS.md E2.
+/// <c>?format=json</c> form body. REF: docs/protocols.md §E2.
 /// </summary>
 internal sealed record PayRequest
 {

@@ -1,6 +1,6 @@
 namespace Gateway.Plugins.PaysApi.Models;
 
-/// <summary>The notify PaysAPI form-posts to <c>notify_url</c>, fields as received. REF: PROTOCOLS.md E4.</summary>
+/// <summary>The notify PaysAPI form-posts to <c>notify_url</c>, fields as received. REF: docs/protocols.md §E4.</summary>
 internal sealed record PaysApiNotify
 {
     /// <summary><c>paysapi_id</c>: PaysAPI's own order id.</summary>

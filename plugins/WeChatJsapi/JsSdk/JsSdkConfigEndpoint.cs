@@ -12,7 +12,7 @@ namespace Gateway.Plugins.WeChatJsapi.JsSdk;
 
 /// <summary>
 /// <c>GET jssdk/config?url=…</c>: what a page passes to <c>wx.config</c> — <c>{ appId, timestamp, nonceStr, signature }</c>,
-/// signed on the server over the page URL without its <c>#fragment</c> (PROTOCOLS.md C4). The ticket never leaves.
+/// signed on the server over the page URL without its <c>#fragment</c> (docs/protocols.md §C4). The ticket never leaves.
 /// </summary>
 internal sealed partial class JsSdkConfigEndpoint(WeChatAppSettings app, JsapiTicketSource tickets, TimeProvider time, ILogger logger, string instanceName)
 {

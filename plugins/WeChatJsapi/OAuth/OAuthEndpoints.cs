@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Plugins.WeChatJsapi.OAuth;
 
 /// <summary>
-/// OAuth2 web authorization, to learn the payer's openid inside WeChat (PROTOCOLS.md C2):
+/// OAuth2 web authorization, to learn the payer's openid inside WeChat (docs/protocols.md §C2):
 /// <c>GET oauth/start?returnUrl=…&amp;scope=snsapi_base|snsapi_userinfo</c> sends the browser to WeChat's authorize
 /// page; WeChat sends it back to <c>GET oauth/callback?code=…&amp;state=…</c>, where the code is exchanged on the
 /// server and the browser goes on to the return URL with a signed, expiring hand-off added

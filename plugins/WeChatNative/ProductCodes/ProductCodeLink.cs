@@ -6,7 +6,7 @@ using Gateway.WeChatPay.Signing;
 namespace Gateway.Plugins.WeChatNative.ProductCodes;
 
 /// <summary>
-/// The Native "mode 1" QR content (PROTOCOLS.md B10):
+/// The Native "mode 1" QR content (docs/protocols.md §B10):
 /// <c>weixin://wxpay/bizpayurl?sign=…&amp;appid=…&amp;mch_id=…&amp;product_id=…&amp;time_stamp=…&amp;nonce_str=…</c>,
 /// signed with the normal v2 sign over the five other fields.
 /// REF: https://pay.weixin.qq.com/wiki/doc/api/native.php?chapter=6_4

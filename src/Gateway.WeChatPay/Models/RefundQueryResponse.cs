@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Gateway.WeChatPay.Models;
 
 /// <summary>
-/// The reply of <c>/pay/refundquery</c> (PROTOCOLS.md B5): the order's refunds as indexed fields
+/// The reply of <c>/pay/refundquery</c> (docs/protocols.md §B5): the order's refunds as indexed fields
 /// <c>out_refund_no_$n</c>, <c>refund_id_$n</c>, <c>refund_fee_$n</c>, <c>refund_status_$n</c>, <c>refund_success_time_$n</c>.
 /// </summary>
 public sealed class RefundQueryResponse(IReadOnlyDictionary<string, string> fields) : WeChatPayResponse(fields)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Gateway.WeChatPay.Models;
 
-/// <summary>The fields of <c>/secapi/pay/refund</c> (PROTOCOLS.md B4) a merchant chooses; the client adds the account, nonce and sign.</summary>
+/// <summary>The fields of <c>/secapi/pay/refund</c> (docs/protocols.md §B4) a merchant chooses; the client adds the account, nonce and sign.</summary>
 public sealed class RefundRequest
 {
     /// <summary><c>out_trade_no</c>: the refunded order.</summary>

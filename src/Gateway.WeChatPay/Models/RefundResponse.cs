@@ -1,6 +1,6 @@
 namespace Gateway.WeChatPay.Models;
 
-/// <summary>The reply of <c>/secapi/pay/refund</c> (PROTOCOLS.md G2.3): the refund was accepted, not done.</summary>
+/// <summary>The reply of <c>/secapi/pay/refund</c> (docs/protocols.md §G2.3): the refund was accepted, not done.</summary>
 public sealed class RefundResponse(IReadOnlyDictionary<string, string> fields) : WeChatPayResponse(fields)
 {
     /// <summary><c>refund_id</c>: WeChat's refund.</summary>

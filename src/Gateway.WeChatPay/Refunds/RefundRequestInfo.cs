@@ -5,7 +5,7 @@ using Gateway.WeChatPay.Xml;
 namespace Gateway.WeChatPay.Refunds;
 
 /// <summary>
-/// The encrypted <c>req_info</c> of a v2 refund notify (PROTOCOLS.md B7): Base64 of AES-256-ECB with PKCS#7
+/// The encrypted <c>req_info</c> of a v2 refund notify (docs/protocols.md §B7): Base64 of AES-256-ECB with PKCS#7
 /// padding, no IV; the key is the lower-case hex MD5 of the API key, its 32 ASCII characters used as the
 /// 32-byte key as they are (not hex-decoded). The plaintext is a flat <c>&lt;root&gt;</c> document. The notify
 /// carries no sign: decrypting with the merchant's key (and parsing) is what authenticates it.

@@ -8,6 +8,9 @@ namespace Gateway.Configuration;
 /// <param name="ApiKeySha256">Lower-case hex SHA-256 of the API key.</param>
 public sealed record ClientConfig(string Id, string ApiKeySha256)
 {
+    /// <summary>The merchant name the payer sees on the checkout page (the client id when unset).</summary>
+    public string? DisplayName { get; init; }
+
     /// <summary>Where the client's webhook events go when a payment names no <c>notifyUrl</c>.</summary>
     public string? WebhookUrl { get; init; }
 

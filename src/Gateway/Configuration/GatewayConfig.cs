@@ -20,6 +20,7 @@ public sealed record GatewayConfig(
             .Select(c => new ClientConfig(c.Key, c["ApiKeySha256"] ?? "")
             {
                 WebhookUrl = c["WebhookUrl"],
+                DisplayName = c["DisplayName"],
                 WebhookSecrets = ReadList(c.GetSection("WebhookSecrets")),
                 WebhookHosts = ReadList(c.GetSection("WebhookHosts")),
             })

@@ -1,3 +1,4 @@
+using Gateway.Checkout;
 using Gateway.Configuration;
 using Gateway.Management;
 using Gateway.Notify;
@@ -25,6 +26,7 @@ public static class GatewayEndpointRouteBuilderExtensions
 
         endpoints.MapPaymentsApi();
         endpoints.MapProductCodesApi();
+        endpoints.MapCheckout();
         endpoints.MapRefundsApi();
         endpoints.MapNotifyEndpoints();
         endpoints.DataSources.Add(services.GetRequiredService<PluginEndpointDataSource>());

@@ -57,6 +57,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<NotifyInbox>();
         services.AddGatewayOutboundUrlPolicy(section);
+        services.AddGatewayCheckout(section);
         services.AddHostedService<WebhookDispatcher>();
         services.AddHostedService<PaymentSyncWorker>();
         services.AddHostedService<NotifyInboxRetention>();

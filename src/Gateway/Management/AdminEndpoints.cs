@@ -23,6 +23,7 @@ internal static class AdminEndpoints
         admin.MapNotifyInboxAdmin();
         admin.MapWebhookDeliveryAdmin();
         admin.MapOfflineRefundsAdmin();
+        admin.MapReviewRefundAdmin();
         admin.MapReviewAdmin();
         admin.MapReconciliationAdmin();
     }

@@ -9,7 +9,7 @@ namespace Gateway.Management;
 /// <summary>
 /// The review queue: payments whose money was received but could not simply count
 /// (<c>requires_review</c>: paid another amount, after the close, or twice for one order), and accepting one
-/// as paid. Refunding one instead needs the refund API (<c>POST /admin/payments/{id}/refund</c>, not here yet).
+/// as paid. Refunding one instead is <c>POST /admin/payments/{id}/refund</c> (Refunds/ReviewRefundEndpoints).
 /// </summary>
 internal static class ReviewAdminEndpoints
 {
@@ -48,6 +48,12 @@ internal static class ReviewAdminEndpoints
         }
 
         var current = await store.GetAsync(id, cancellationToken) ?? payment;
+        if (current.Status == PaymentStatus.RequiresReview && current.ReviewRefundId is { } refundId)
+        {
+            return GatewayProblems.Problem(StatusCodes.Status409Conflict, GatewayProblems.InvalidState, "The payment's money is being given back.",
+                $"Payment '{id}' is being refunded by refund '{refundId}'.");
+        }
+
         return current.Status == PaymentStatus.RequiresReview
             ? GatewayProblems.Problem(StatusCodes.Status409Conflict, GatewayProblems.OrderAlreadyPaid, "Another payment of this merchant order is paid.",
                 $"Merchant order '{current.MerchantOrderId}' already has a paid payment; refund this one instead.")

@@ -39,6 +39,8 @@ public static class GatewayOpenApiServiceCollectionExtensions
                 });
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer<ContractSchemaTransformer>();
+            options.AddDocumentTransformer<ContractDocumentTransformer>();
         });
         return services;
     }

@@ -30,6 +30,9 @@ public sealed partial record CreatePaymentBody
     /// <summary>The caller's webhook for this payment's events.</summary>
     public string? NotifyUrl { get; init; }
 
+    /// <summary>Where the checkout page sends the payer after success: https (http on loopback in test mode).</summary>
+    public string? ReturnUrl { get; init; }
+
     /// <summary>Seconds until the payment stops being payable (60 to 86400; default 7200).</summary>
     public int? ExpiresIn { get; init; }
 

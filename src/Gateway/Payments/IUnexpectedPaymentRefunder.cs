@@ -10,6 +10,12 @@ namespace Gateway.Payments;
 /// </summary>
 internal interface IUnexpectedPaymentRefunder
 {
-    /// <summary>Starts the refund of <paramref name="payment"/>'s paid amount; must not throw for a provider refusal.</summary>
+    /// <summary>
+    /// The id the refund will have if <paramref name="payment"/>'s provider can refund now, else null (it just stays
+    /// in review). Called before the review transition, so its webhook can name the refund.
+    /// </summary>
+    string? PlanRefund(PaymentRecord payment);
+
+    /// <summary>Starts the refund named by <see cref="PaymentRecord.ReviewRefundId"/> of <paramref name="payment"/>'s paid amount; must not throw for a provider refusal.</summary>
     Task RefundAsync(PaymentRecord payment, CancellationToken cancellationToken);
 }

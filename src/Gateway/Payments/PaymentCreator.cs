@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gateway.Abstractions.Hosting;
 using Gateway.Abstractions.Payments;
+using Gateway.Checkout;
 using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Plugins;
@@ -39,12 +40,14 @@ internal sealed partial class PaymentCreator
     private readonly ILogger<PaymentCreator> _logger;
     private readonly GatewayMetrics _metrics;
     private readonly ProviderCallObserver _calls;
+    private readonly CheckoutLinks _checkout;
 
     public PaymentCreator(
         IPaymentStore store, GatewaySnapshotProvider snapshots, RouteInstancePicker picker, InstanceHealth health, TimeProvider time,
         IOptions<GatewayOptions> options, IOptions<SyncOptions> sync, ILogger<PaymentCreator> logger, GatewayMetrics metrics, ProviderCallObserver calls,
-        ClientWebhookUrls webhookUrls)
+        ClientWebhookUrls webhookUrls, CheckoutLinks checkout)
     {
+        _checkout = checkout;
         _webhookUrls = webhookUrls;
         _store = store;
         _snapshots = snapshots;
@@ -62,6 +65,7 @@ internal sealed partial class PaymentCreator
     {
         var errors = body.Validate();
         _webhookUrls.Check(clientId, body.NotifyUrl, errors);
+        errors.AddProblem("returnUrl", ReturnUrlRule.Check(body.ReturnUrl, _options.TestMode));
         if (errors.Count > 0)
         {
             return GatewayProblems.Invalid(errors);
@@ -145,7 +149,7 @@ internal sealed partial class PaymentCreator
                 invalid.Message, new Dictionary<string, object?> { ["providerCode"] = invalid.Code }), false);
         }
 
-        var record = NewRecord(clientId, request, body.NotifyUrl, instance, now) with { NextSyncAt = now + _sync.EffectiveSchedule[0] };
+        var record = NewRecord(clientId, request, body.NotifyUrl, instance, now) with { NextSyncAt = now + _sync.EffectiveSchedule[0], ReturnUrl = body.ReturnUrl };
         if (!await _store.TryInsertAsync(record, cancellationToken))
         {
             Record(activity, request.Channel, instance.Name, "duplicate");
@@ -219,7 +223,7 @@ internal sealed partial class PaymentCreator
             await _store.SetActionAsync(record.Id, created.Action, created.ProviderReference, now, cancellationToken);
             var stored = record with { Action = created.Action, ProviderReference = created.ProviderReference };
             Record(activity, record.Channel, record.ProviderInstance, "created");
-            return new(Results.Created($"/v1/payments/{record.Id}", PaymentResponse.From(stored)), false) { Placed = stored };
+            return new(Results.Created($"/v1/payments/{record.Id}", PaymentResponse.From(stored, _checkout)), false) { Placed = stored };
         }
 
         var error = result.Error!;

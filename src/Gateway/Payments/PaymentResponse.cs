@@ -1,4 +1,5 @@
 using Gateway.Abstractions.Payments;
+using Gateway.Checkout;
 using Gateway.Store;
 
 namespace Gateway.Payments;
@@ -27,9 +28,17 @@ public sealed record PaymentResponse
     /// <summary>Why the money is held (<c>amount_mismatch</c>, <c>late_payment</c>, <c>double_payment</c>), kept after review.</summary>
     public string? ReviewReason { get; init; }
     public string? ReviewDetail { get; init; }
+
+    /// <summary>The refund giving back money held in review (at once under OnUnexpectedPayment=Refund, or by ops).</summary>
+    public ReviewRefundResponse? ReviewRefund { get; init; }
     public required IReadOnlyDictionary<string, string> Metadata { get; init; }
 
-    internal static PaymentResponse From(PaymentRecord p) => new()
+    /// <summary>Where the checkout page sends the payer after success.</summary>
+    public string? ReturnUrl { get; init; }
+
+    /// <param name="p">The stored payment.</param>
+    /// <param name="checkout">Adds the payer's <c>checkoutUrl</c> to a pending payment's action (the API, not webhooks or admin views).</param>
+    internal static PaymentResponse From(PaymentRecord p, CheckoutLinks? checkout = null) => new()
     {
         Id = p.Id,
         Status = p.Status.ToName(),
@@ -44,17 +53,25 @@ public sealed record PaymentResponse
         CreatedAt = p.CreatedAt,
         ExpiresAt = p.ExpiresAt,
         PaidAt = p.PaidAt,
-        Action = p.Action is null || p.Status != PaymentStatus.Pending ? null : ActionResponse.From(p.Id, p.Action),
+        Action = p.Action is null || p.Status != PaymentStatus.Pending ? null
+            : ActionResponse.From(p.Id, p.Action) with { CheckoutUrl = checkout?.UrlFor(p) },
+        ReturnUrl = p.ReturnUrl,
         Error = p.ErrorCode is null ? null : new ErrorResponse(p.ErrorCode, p.ErrorMessage),
         ReviewReason = p.ReviewReason,
         ReviewDetail = p.ReviewDetail,
+        ReviewRefund = p.ReviewRefundId is null ? null : new ReviewRefundResponse(p.ReviewRefundId),
         Metadata = p.Metadata,
     };
 }
 
+/// <summary>Names the refund of a payment held in review.</summary>
+public sealed record ReviewRefundResponse(string RefundId);
+
 /// <summary>What the payer must do; see <see cref="PaymentActionTypes"/>.</summary>
 public sealed record ActionResponse(string Type)
 {
+    /// <summary>The payer-facing page for this payment (signed link, valid until shortly after expiry).</summary>
+    public string? CheckoutUrl { get; init; }
     public string? CodeUrl { get; init; }
     public string? QrImageUrl { get; init; }
     public string? Url { get; init; }

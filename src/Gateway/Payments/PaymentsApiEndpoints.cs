@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Gateway.Abstractions.Payments;
+using Gateway.Checkout;
 using Gateway.Errors;
 using Gateway.OpenApi;
 using Gateway.RateLimiting;
@@ -48,7 +49,7 @@ internal static class PaymentsApiEndpoints
         return body is null ? problem! : await creator.CreateAsync(user.ClientId(), body, cancellationToken);
     }
 
-    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IPaymentStore store, PaymentSynchronizer synchronizer, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, IPaymentStore store, PaymentSynchronizer synchronizer, CheckoutLinks checkout, CancellationToken cancellationToken)
     {
         var payment = await FindOwnAsync(store, id, user, cancellationToken);
         if (payment is null)
@@ -62,10 +63,10 @@ internal static class PaymentsApiEndpoints
             payment = await synchronizer.SyncOnReadAsync(payment, ReadSyncInterval, cancellationToken);
         }
 
-        return Results.Ok(PaymentResponse.From(payment));
+        return Results.Ok(PaymentResponse.From(payment, checkout));
     }
 
-    private static async Task<IResult> ListAsync(string? merchantOrderId, ClaimsPrincipal user, IPaymentStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? merchantOrderId, ClaimsPrincipal user, IPaymentStore store, CheckoutLinks checkout, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(merchantOrderId))
         {
@@ -73,7 +74,7 @@ internal static class PaymentsApiEndpoints
         }
 
         var payments = await store.FindByMerchantOrderIdAsync(user.ClientId(), merchantOrderId, cancellationToken);
-        return Results.Ok(new PaymentList(payments.Select(PaymentResponse.From).ToList()));
+        return Results.Ok(new PaymentList(payments.Select(p => PaymentResponse.From(p, checkout)).ToList()));
     }
 
     private static async Task<IResult> CloseAsync(string id, ClaimsPrincipal user, IPaymentStore store, PaymentCloser closer, CancellationToken cancellationToken)

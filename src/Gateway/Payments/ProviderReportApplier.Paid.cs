@@ -58,7 +58,7 @@ internal sealed partial class ProviderReportApplier
         }
 
         var siblings = await _store.FindByMerchantOrderIdAsync(current.ClientId, current.MerchantOrderId, cancellationToken);
-        if (siblings.FirstOrDefault(s => s.Id != current.Id && Paid.Contains(s.Status)) is { } first)
+        if (siblings.FirstOrDefault(s => s.Id != current.Id && Paid.Contains(s.Status) && s.ReviewRefundId is null) is { } first)
         {
             return Review(current, report, ReviewReasons.DoublePayment, $"Payment {first.Id} of merchant order {current.MerchantOrderId} was paid first.");
         }
@@ -83,6 +83,7 @@ internal sealed partial class ProviderReportApplier
             ReviewReason = reason,
             ReviewDetail = detail,
             EventType = WebhookEventTypes.PaymentRequiresReview,
+            ReviewRefundId = _options.Value.RefundsAtOnce ? _refunder?.PlanRefund(current) : null,
         };
 
     private async Task<ReportOutcome> AfterAsync(PaymentRecord before, PaymentTransition transition, CancellationToken cancellationToken)
@@ -93,7 +94,7 @@ internal sealed partial class ProviderReportApplier
         }
 
         Log.HeldForReview(_logger, before.Id, transition.ReviewReason!, transition.ReviewDetail!);
-        if (_options.Value.RefundsAtOnce && _refunder is not null && await _store.GetAsync(before.Id, cancellationToken) is { } held)
+        if (transition.ReviewRefundId is not null && _refunder is not null && await _store.GetAsync(before.Id, cancellationToken) is { } held)
         {
             try
             {

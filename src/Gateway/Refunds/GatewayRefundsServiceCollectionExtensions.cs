@@ -1,3 +1,4 @@
+using Gateway.Payments;
 using Gateway.Refunds;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +18,8 @@ internal static class GatewayRefundsServiceCollectionExtensions
         services.TryAddSingleton<RefundLedger>();
         services.TryAddSingleton<RefundSettler>();
         services.TryAddSingleton<RefundCreator>();
+        services.TryAddSingleton<ReviewRefunder>();
+        services.TryAddSingleton<IUnexpectedPaymentRefunder>(sp => sp.GetRequiredService<ReviewRefunder>());
         services.AddHostedService<RefundSyncWorker>();
         return services;
     }

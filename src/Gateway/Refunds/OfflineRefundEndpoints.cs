@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Abstractions.Payments;
 using Gateway.Errors;
 using Gateway.Payments;
 using Gateway.Store;
@@ -57,7 +58,8 @@ internal static class OfflineRefundEndpoints
             UpdatedAt = now,
             SucceededAt = now,
         };
-        var reservation = await ledger.ReserveAsync(refund, cancellationToken);
+        // A payment in review whose money ops gave back by hand leaves review through this refund.
+        var reservation = await ledger.ReserveAsync(refund, cancellationToken, fromReview: payment.Status == PaymentStatus.RequiresReview);
         return reservation.Outcome switch
         {
             ReservationOutcome.Reserved => Results.Created($"/v1/refunds/{refund.Id}", RefundResponse.From(refund)),

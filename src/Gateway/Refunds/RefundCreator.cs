@@ -19,7 +19,15 @@ internal sealed class RefundCreator(
     RefundLedger ledger, IPaymentStore payments, GatewaySnapshotProvider snapshots, RefundSettler settler, TimeProvider time,
     ProviderCallObserver calls, IOptions<RefundOptions> options)
 {
-    public async Task<IResult> CreateAsync(string clientId, string paymentId, CreateRefundBody body, CancellationToken cancellationToken)
+    public Task<IResult> CreateAsync(string clientId, string paymentId, CreateRefundBody body, CancellationToken cancellationToken)
+        => CreateAsync(clientId, paymentId, body, refundId: null, fromReview: false, cancellationToken);
+
+    /// <summary>
+    /// <paramref name="fromReview"/>: gives back a <c>requires_review</c> payment's money (<see cref="ReviewRefunder"/>),
+    /// the only way such a payment is refundable; <paramref name="refundId"/> is the id the review already named, if any.
+    /// </summary>
+    public async Task<IResult> CreateAsync(
+        string clientId, string paymentId, CreateRefundBody body, string? refundId, bool fromReview, CancellationToken cancellationToken)
     {
         if (body.Validate() is { Count: > 0 } errors)
         {
@@ -51,7 +59,7 @@ internal sealed class RefundCreator(
         var now = time.GetUtcNow();
         var refund = new RefundRecord
         {
-            Id = PaymentIds.NewRefundId(now),
+            Id = refundId ?? PaymentIds.NewRefundId(now),
             PaymentId = payment.Id,
             ClientId = clientId,
             ProviderInstance = payment.ProviderInstance,
@@ -65,7 +73,7 @@ internal sealed class RefundCreator(
             UpdatedAt = now,
             NextSyncAt = now + options.Value.EffectiveSchedule[0],
         };
-        var reservation = await ledger.ReserveAsync(refund, cancellationToken);
+        var reservation = await ledger.ReserveAsync(refund, cancellationToken, fromReview);
         switch (reservation.Outcome)
         {
             case ReservationOutcome.PaymentNotFound:

@@ -19,15 +19,38 @@ internal sealed partial class RefundLedger
             status = succeeded >= payment.Paid ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
             await using var update = connection.CreateCommand();
             update.Transaction = transaction;
-            update.CommandText = "UPDATE payments SET status = @status, updated_at = @now WHERE id = @id AND status IN ('succeeded', 'partially_refunded', 'refunded')";
-            update.Add("status", status.ToName()).Add("now", now).Add("id", payment.Id);
+            // A payment in review leaves it only through the refund that gives its money back (migration 0006).
+            update.CommandText = """
+                UPDATE payments SET status = @status, updated_at = @now WHERE id = @id
+                    AND (status IN ('succeeded', 'partially_refunded', 'refunded') OR (status = 'requires_review' AND review_refund_id = @refund))
+                """;
+            update.Add("status", status.ToName()).Add("now", now).Add("id", payment.Id).Add("refund", refund.Id);
             await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        else if (refund.Status == RefundStatus.Failed && payment.Status == PaymentStatus.RequiresReview)
+        {
+            // The money is still held: ops may accept the payment or refund it again.
+            await using var release = connection.CreateCommand();
+            release.Transaction = transaction;
+            release.CommandText = "UPDATE payments SET review_refund_id = NULL, updated_at = @now WHERE id = @id AND review_refund_id = @refund";
+            release.Add("now", now).Add("id", payment.Id).Add("refund", refund.Id);
+            await release.ExecuteNonQueryAsync(cancellationToken);
         }
 
         if (_events.Create(refund, payment.ClientId, payment.NotifyUrl, status, payment.TraceParent, eventType, now) is { } webhook)
         {
             await OutboxWriter.InsertAsync(connection, transaction, webhook, cancellationToken);
         }
+    }
+
+    private static async Task MarkReviewRefundAsync(
+        DbConnection connection, DbTransaction transaction, string paymentId, string refundId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE payments SET review_refund_id = @refund, updated_at = @now WHERE id = @id AND status = 'requires_review'";
+        update.Add("refund", refundId).Add("now", now).Add("id", paymentId);
+        await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -38,12 +61,12 @@ internal sealed partial class RefundLedger
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT id, client_id, status, COALESCE(paid_amount, amount), notify_url, trace_parent FROM payments WHERE id = @id {RefundSchema.LockPayment(_dialect)}";
+        command.CommandText = $"SELECT id, client_id, status, COALESCE(paid_amount, amount), notify_url, trace_parent, review_refund_id FROM payments WHERE id = @id {RefundSchema.LockPayment(_dialect)}";
         command.Add("id", paymentId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new LockedPayment(reader.GetString(0), reader.GetString(1), PaymentStatusNames.Parse(reader.GetString(2)), reader.GetInt64(3),
-                reader.NullableString(4), reader.NullableString(5))
+                reader.NullableString(4), reader.NullableString(5), reader.NullableString(6))
             : null;
     }
 
@@ -56,5 +79,5 @@ internal sealed partial class RefundLedger
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private sealed record LockedPayment(string Id, string ClientId, PaymentStatus Status, long Paid, string? NotifyUrl, string? TraceParent);
+    private sealed record LockedPayment(string Id, string ClientId, PaymentStatus Status, long Paid, string? NotifyUrl, string? TraceParent, string? ReviewRefundId);
 }

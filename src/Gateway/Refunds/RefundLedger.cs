@@ -27,8 +27,11 @@ internal sealed partial class RefundLedger
     /// <summary>
     /// Writes <paramref name="refund"/> if the payment is refundable and the amount fits what remains; a
     /// <see cref="RefundStatus.Succeeded"/> refund (recorded offline) also moves the payment and writes its event.
+    /// <paramref name="fromReview"/>: the refund gives back a <c>requires_review</c> payment's money (admin, or
+    /// OnUnexpectedPayment=Refund); only then is a payment in review refundable, and the payment is marked with the
+    /// refund's id in the same transaction, so it cannot be accepted meanwhile.
     /// </summary>
-    public async Task<Reservation> ReserveAsync(RefundRecord refund, CancellationToken cancellationToken)
+    public async Task<Reservation> ReserveAsync(RefundRecord refund, CancellationToken cancellationToken, bool fromReview = false)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
@@ -46,7 +49,8 @@ internal sealed partial class RefundLedger
         }
 
         // A refunded payment is still "paid": what remains (nothing) decides, so a further refund is refund_exceeds_paid.
-        if (payment.Status is not (PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded))
+        var givesBackReview = fromReview && payment.Status == PaymentStatus.RequiresReview && (payment.ReviewRefundId ?? refund.Id) == refund.Id;
+        if (fromReview ? !givesBackReview : payment.Status is not (PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded))
         {
             return new(ReservationOutcome.InvalidState) { PaymentStatus = payment.Status };
         }
@@ -71,6 +75,11 @@ internal sealed partial class RefundLedger
                 .Add("status", refund.Status.ToName()).Add("source", refund.Source).Add("created_at", refund.CreatedAt)
                 .Add("succeeded_at", refund.SucceededAt).Add("next_sync_at", refund.NextSyncAt);
             await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (givesBackReview)
+        {
+            await MarkReviewRefundAsync(connection, transaction, payment.Id, refund.Id, refund.CreatedAt, cancellationToken);
         }
 
         if (refund.Status == RefundStatus.Succeeded)

@@ -26,6 +26,9 @@ internal sealed record PaymentRecord
     public string? PayerOpenId { get; init; }
     public string? ProductId { get; init; }
     public string? NotifyUrl { get; init; }
+
+    /// <summary>Where the checkout page sends the payer after success.</summary>
+    public string? ReturnUrl { get; init; }
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
     public required PaymentStatus Status { get; init; }
     public PaymentAction? Action { get; init; }
@@ -40,6 +43,12 @@ internal sealed record PaymentRecord
 
     /// <summary>The review's detail in words (e.g. the provider's own account of the amount paid).</summary>
     public string? ReviewDetail { get; init; }
+
+    /// <summary>
+    /// The refund giving back money held in review; such a payment does not count as its order's payment
+    /// (migration 0006) and cannot be accepted while it is set.
+    /// </summary>
+    public string? ReviewRefundId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }

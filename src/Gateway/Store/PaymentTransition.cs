@@ -19,6 +19,12 @@ internal sealed record PaymentTransition(string PaymentId, IReadOnlyList<Payment
     public string? ReviewDetail { get; init; }
 
     /// <summary>
+    /// For a transition into review under OnUnexpectedPayment=Refund: the id of the refund about to give the money
+    /// back, so the review's webhook can name it. A payment in review with this set leaves review only by that refund.
+    /// </summary>
+    public string? ReviewRefundId { get; init; }
+
+    /// <summary>
     /// The merchant webhook event this transition emits (e.g. <c>payment.succeeded</c>), written in the same
     /// database transaction as the state change (transactional outbox), or null for none.
     /// </summary>

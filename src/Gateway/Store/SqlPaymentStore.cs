@@ -36,7 +36,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
             @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
             @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
             @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
-            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail
+            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail, @return_url, NULL
             WHERE NOT EXISTS (
                 SELECT 1 FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id AND status <> 'failed')
             """;
@@ -49,7 +49,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
             .Add("provider_transaction_id", p.ProviderTransactionId).Add("paid_amount", p.PaidAmount).Add("error_code", p.ErrorCode)
             .Add("error_message", p.ErrorMessage).Add("review_reason", p.ReviewReason).Add("created_at", p.CreatedAt)
             .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent)
-            .Add("next_sync_at", p.NextSyncAt).Add("review_detail", p.ReviewDetail);
+            .Add("next_sync_at", p.NextSyncAt).Add("review_detail", p.ReviewDetail).Add("return_url", p.ReturnUrl);
         // A failed create does not burn the merchant order id; any other payment of the order does. Two
         // racing inserts both pass NOT EXISTS, and the unique index on pending payments refuses the second.
         try
@@ -95,12 +95,14 @@ internal sealed class SqlPaymentStore : IPaymentStore
                 error_code = COALESCE(@error_code, error_code),
                 error_message = COALESCE(@error_message, error_message),
                 review_reason = COALESCE(@review_reason, review_reason),
-                review_detail = COALESCE(@review_detail, review_detail)
-            WHERE id = @id AND status IN ({from})
+                review_detail = COALESCE(@review_detail, review_detail),
+                review_refund_id = COALESCE(@review_refund_id, review_refund_id)
+            WHERE id = @id AND status IN ({from}) AND (status <> 'requires_review' OR review_refund_id IS NULL)
             """;
         update.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
             .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage)
-            .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail).Add("id", t.PaymentId);
+            .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail)
+            .Add("review_refund_id", t.ReviewRefundId).Add("id", t.PaymentId);
         for (var i = 0; i < t.From.Count; i++)
         {
             update.Add("from" + i, t.From[i].ToName());
@@ -293,5 +295,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
         NextSyncAt = r.IsDBNull(29) ? null : r.Time(29),
         SyncAttempts = Convert.ToInt32(r.GetValue(30), System.Globalization.CultureInfo.InvariantCulture),
         ReviewDetail = r.NullableString(31),
+        ReturnUrl = r.NullableString(32),
+        ReviewRefundId = r.NullableString(33),
     };
 }

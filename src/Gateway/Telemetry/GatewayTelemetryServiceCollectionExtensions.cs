@@ -15,9 +15,9 @@ public static class GatewayTelemetryServiceCollectionExtensions
     /// <summary>
     /// Traces the shared "Gateway" ActivitySource (host and plugins), ASP.NET Core and HttpClient; exports
     /// the "Gateway" meter and framework metrics; exports logs with their scopes. OTLP when an endpoint is
-    /// configured (or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), the console when asked (default: Development).
+    /// configured (or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), the console only when asked for.
     /// </summary>
-    public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(TelemetryOptions.SectionName);
         services.AddOptions<TelemetryOptions>().Bind(section)
@@ -29,7 +29,7 @@ public static class GatewayTelemetryServiceCollectionExtensions
 
         var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = !string.IsNullOrEmpty(options.Otlp.Endpoint) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
-        var console = options.Console ?? environment.IsDevelopment();
+        var console = options.Console;
 
         // Trace and span ids on every log record, so logs and traces join without extra code.
         services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions =
@@ -44,7 +44,7 @@ public static class GatewayTelemetryServiceCollectionExtensions
                     .AddHttpClientInstrumentation();
                 if (otlp)
                 {
-                    tracing.AddOtlpExporter(o => Configure(o, options.Otlp));
+                    tracing.AddOtlpExporter(o => Configure(o, options.Otlp, "v1/traces"));
                 }
 
                 if (console)
@@ -57,7 +57,7 @@ public static class GatewayTelemetryServiceCollectionExtensions
                 metrics.AddMeter(GatewayMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (otlp)
                 {
-                    metrics.AddOtlpExporter(o => Configure(o, options.Otlp));
+                    metrics.AddOtlpExporter(o => Configure(o, options.Otlp, "v1/metrics"));
                 }
 
                 if (options.Prometheus)
@@ -68,7 +68,7 @@ public static class GatewayTelemetryServiceCollectionExtensions
 
         if (otlp)
         {
-            telemetry.WithLogging(logging => logging.AddOtlpExporter(o => Configure(o, options.Otlp)), o => o.IncludeScopes = true);
+            telemetry.WithLogging(logging => logging.AddOtlpExporter(o => Configure(o, options.Otlp, "v1/logs")), o => o.IncludeScopes = true);
         }
 
         return services;
@@ -77,13 +77,13 @@ public static class GatewayTelemetryServiceCollectionExtensions
     // Probes and scrapes every few seconds would drown the traces that matter.
     private static bool IsNoise(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 
-    private static void Configure(OtlpExporterOptions exporter, OtlpOptions options)
+    private static void Configure(OtlpExporterOptions exporter, OtlpOptions options, string signalPath)
     {
         // Only override what configuration says; otherwise the exporter's own OTEL_* handling stands.
         if (!string.IsNullOrEmpty(options.Endpoint))
         {
-            exporter.Endpoint = new Uri(options.Endpoint);
-            exporter.Protocol = options.Protocol == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            exporter.Protocol = options.Protocol == OtlpOptions.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            exporter.Endpoint = OtlpEndpoints.For(new Uri(options.Endpoint), exporter.Protocol, signalPath);
         }
     }
 }

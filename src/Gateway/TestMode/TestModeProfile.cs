@@ -42,6 +42,7 @@ internal static class TestModeProfile
             // Webhooks may reach loopback in test mode, so a receiver on this machine works.
             ["Gateway:OutboundUrls:AllowLoopback"] = "true",
             [$"Gateway:Clients:{DemoClientId}:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoApiKey),
+            [$"Gateway:Clients:{DemoClientId}:DisplayName"] = "Demo Shop",
             [$"Gateway:Clients:{DemoClientId}:WebhookSecrets:0"] = "whsec_test_" + RandomKey(),
             ["Gateway:Admin:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoAdminKey),
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Gateway.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// PaysAPI's notify key written again from PROTOCOLS.md E4, sharing no code with the plugin or the
+/// PaysAPI's notify key written again from docs/protocols.md §E4, sharing no code with the plugin or the
 /// sandbox: md5(orderid + orderuid + paysapi_id + price + realprice + token), lower-case hex.
 /// </summary>
 public static class IndependentPaysApiSigner

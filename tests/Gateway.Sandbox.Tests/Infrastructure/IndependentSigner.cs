@@ -4,7 +4,7 @@ using System.Text;
 namespace Gateway.Sandbox.Tests.Infrastructure;
 
 /// <summary>
-/// A second, deliberately naive v2 signer (PROTOCOLS.md A) written without WeChatSigner, so a bug shared
+/// A second, deliberately naive v2 signer (docs/protocols.md §A) written without WeChatSigner, so a bug shared
 /// by the sandbox and the production signer cannot make the tests agree with themselves.
 /// </summary>
 internal static class IndependentSigner

@@ -4,7 +4,7 @@ namespace Gateway.Sandbox.Tests.WeChatPay;
 
 public sealed class IndependentSignerTests
 {
-    // WeChat's documented example (PROTOCOLS.md A): the test signer must match it before it can judge the sandbox.
+    // WeChat's documented example (docs/protocols.md §A): the test signer must match it before it can judge the sandbox.
     private static readonly Dictionary<string, string> OfficialExample = new()
     {
         ["appid"] = "wxd930ea5d5a258f4f",

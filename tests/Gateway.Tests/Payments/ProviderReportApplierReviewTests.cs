@@ -116,7 +116,7 @@ public class ProviderReportApplierReviewTests
         Assert.Equal(ReportOutcome.Review, await applier.ApplyAsync(payment, Paid(), default));
 
         var refunded = Assert.Single(_refunder.Refunded);
-        Assert.Equal((PaymentStatus.RequiresReview, 100L), (refunded.Status, refunded.PaidAmount!.Value));
+        Assert.Equal((PaymentStatus.RequiresReview, 100L, "re_planned"), (refunded.Status, refunded.PaidAmount!.Value, refunded.ReviewRefundId));
     }
 
     [Theory]
@@ -142,6 +142,8 @@ public class ProviderReportApplierReviewTests
     private sealed class RecordingRefunder : IUnexpectedPaymentRefunder
     {
         public List<PaymentRecord> Refunded { get; } = [];
+
+        public string? PlanRefund(PaymentRecord payment) => "re_planned";
 
         public Task RefundAsync(PaymentRecord payment, CancellationToken cancellationToken)
         {

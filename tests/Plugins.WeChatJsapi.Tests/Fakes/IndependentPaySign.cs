@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Gateway.Plugins.WeChat.Testing;
 
-/// <summary>The test's own paySign (PROTOCOLS.md C1/D), written from the spec and sharing no code with the plugins.</summary>
+/// <summary>The test's own paySign (docs/protocols.md §C1/§D), written from the spec and sharing no code with the plugins.</summary>
 public static class IndependentPaySign
 {
     public static string Compute(string appId, string nonceStr, string package, string signType, string timeStamp, string key)

@@ -9,7 +9,7 @@ namespace Gateway.Sandbox.PaysApi.Api;
 
 /// <summary>
 /// <c>POST {prefix}/paysapi/</c>, PaysAPI's one entry point: a browser form post gets the hosted pay page;
-/// <c>?format=json</c> gets <c>{code, msg, data:{qrcode, istype, realprice}, url}</c> (PROTOCOLS.md E1).
+/// <c>?format=json</c> gets <c>{code, msg, data:{qrcode, istype, realprice}, url}</c> (docs/protocols.md §E1).
 /// </summary>
 internal static class PayEndpoints
 {

@@ -2,7 +2,7 @@ namespace Gateway.Sandbox.PaysApi.Api;
 
 /// <summary>
 /// Why a pay request was refused. PaysAPI's own error codes are undocumented (only <c>code:1</c> = success
-/// is known, PROTOCOLS.md E1), so these negative codes are the sandbox's.
+/// is known, docs/protocols.md §E1), so these negative codes are the sandbox's.
 /// </summary>
 internal sealed record PayRefusal(int Code, string Msg)
 {

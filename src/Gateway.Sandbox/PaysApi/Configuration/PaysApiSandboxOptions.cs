@@ -7,7 +7,7 @@ public sealed class PaysApiSandboxOptions
     public const string SectionName = "PaysApi";
 
     /// <summary>
-    /// PaysAPI does not document its notify retries (PROTOCOLS.md E4); this schedule is the sandbox's own
+    /// PaysAPI does not document its notify retries (docs/protocols.md §E4); this schedule is the sandbox's own
     /// guess: immediate, then after 5 s, 30 s, 1 min, 5 min, 15 min and 1 h.
     /// </summary>
     public static IReadOnlyList<TimeSpan> DefaultNotifyRetrySchedule { get; } =

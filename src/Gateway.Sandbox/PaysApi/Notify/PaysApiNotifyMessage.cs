@@ -6,7 +6,7 @@ namespace Gateway.Sandbox.PaysApi.Notify;
 
 /// <summary>
 /// The notify form: paysapi_id, orderid, price (as requested), realprice (as paid), orderuid and
-/// key = md5(orderid + orderuid + paysapi_id + price + realprice + token). REF: PROTOCOLS.md E4.
+/// key = md5(orderid + orderuid + paysapi_id + price + realprice + token). REF: docs/protocols.md §E4.
 /// </summary>
 internal static class PaysApiNotifyMessage
 {

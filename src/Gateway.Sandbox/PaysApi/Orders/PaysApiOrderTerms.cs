@@ -12,6 +12,6 @@ internal sealed record PaysApiOrderTerms(
     Uri NotifyUrl,
     string ReturnUrl)
 {
-    /// <summary>PaysAPI reuses an order when the same orderid comes back with the same terms (PROTOCOLS.md E2).</summary>
+    /// <summary>PaysAPI reuses an order when the same orderid comes back with the same terms (docs/protocols.md §E2).</summary>
     public bool IsSameOrderAs(PaysApiOrderTerms other) => this == other;
 }

@@ -5,7 +5,7 @@ namespace Gateway.Sandbox.PaysApi.Protocol;
 
 /// <summary>
 /// PaysAPI's MD5 keys as the provider side computes them: values concatenated in parameter-name order,
-/// token slotted in, lower-case hex. REF: PROTOCOLS.md E3, E4.
+/// token slotted in, lower-case hex. REF: docs/protocols.md §E3, §E4.
 /// </summary>
 internal static class PaysApiKeys
 {

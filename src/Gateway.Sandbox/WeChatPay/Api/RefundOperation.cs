@@ -6,7 +6,7 @@ using Gateway.Sandbox.WeChatPay.Refunds;
 namespace Gateway.Sandbox.WeChatPay.Api;
 
 /// <summary>
-/// <c>POST /secapi/pay/refund</c> (PROTOCOLS.md B4, G2): reached only through <see cref="SecureApiEndpoints"/>, after the
+/// <c>POST /secapi/pay/refund</c> (docs/protocols.md §B4, §G2): reached only through <see cref="SecureApiEndpoints"/>, after the
 /// client certificate was checked. An accepted refund is PROCESSING; it succeeds after a moment (or an ops action
 /// ends it) and the encrypted refund notify follows.
 /// </summary>

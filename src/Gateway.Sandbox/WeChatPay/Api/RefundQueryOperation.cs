@@ -6,7 +6,7 @@ using Gateway.WeChatPay;
 namespace Gateway.Sandbox.WeChatPay.Api;
 
 /// <summary>
-/// <c>POST /pay/refundquery</c> (PROTOCOLS.md B5): by out_refund_no, refund_id, out_trade_no or transaction_id; the
+/// <c>POST /pay/refundquery</c> (docs/protocols.md §B5): by out_refund_no, refund_id, out_trade_no or transaction_id; the
 /// order's refunds come back as indexed fields, or REFUNDNOTEXIST.
 /// </summary>
 internal sealed class RefundQueryOperation(OrderBook orders, TimeProvider time) : IWeChatApiOperation

@@ -6,7 +6,7 @@ using Gateway.Sandbox.WeChatPay.Protocol;
 
 namespace Gateway.Sandbox.WeChatPay.Api;
 
-/// <summary>Validates a unifiedorder request against the field table of PROTOCOLS.md B1.</summary>
+/// <summary>Validates a unifiedorder request against the field table of docs/protocols.md §B1.</summary>
 internal static partial class UnifiedOrderTermsReader
 {
     // Newer WeChat text asks for time_expire at least 1 minute ahead (older text said 5).

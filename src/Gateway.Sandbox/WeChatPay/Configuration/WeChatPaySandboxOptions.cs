@@ -10,7 +10,7 @@ public sealed class WeChatPaySandboxOptions
 
     /// <summary>
     /// WeChat's own notify schedule: the first attempt is immediate, then one retry after each delay
-    /// (15 attempts over about 24 h). REF: PROTOCOLS.md B6.
+    /// (15 attempts over about 24 h). REF: docs/protocols.md §B6.
     /// </summary>
     public static IReadOnlyList<TimeSpan> DefaultNotifyRetrySchedule { get; } =
     [

@@ -8,7 +8,7 @@ using Gateway.WeChatPay.Xml;
 namespace Gateway.Sandbox.WeChatPay.Notify;
 
 /// <summary>
-/// The body of a payment result notify (PROTOCOLS.md B6). Like real notifies it carries no
+/// The body of a payment result notify (docs/protocols.md §B6). Like real notifies it carries no
 /// <c>sign_type</c>: the receiver must infer HMAC-SHA256 from a 64-character sign, and the order's own
 /// sign type is what the sandbox signs with.
 /// </summary>

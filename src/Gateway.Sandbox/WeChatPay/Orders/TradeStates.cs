@@ -1,6 +1,6 @@
 namespace Gateway.Sandbox.WeChatPay.Orders;
 
-/// <summary><c>trade_state</c> values and descriptions of <c>pay/orderquery</c> (PROTOCOLS.md B2).</summary>
+/// <summary><c>trade_state</c> values and descriptions of <c>pay/orderquery</c> (docs/protocols.md §B2).</summary>
 internal static class TradeStates
 {
     public static string ToWire(OrderState state) => state switch

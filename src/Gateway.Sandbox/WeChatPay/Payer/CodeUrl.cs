@@ -14,7 +14,7 @@ internal enum CodeUrlKind
 
     /// <summary>
     /// Mode 1, <c>weixin://wxpay/bizpayurl?sign=…&amp;product_id=…</c>: a product QR that makes WeChat call the
-    /// merchant's payment callback, which then places the order (PROTOCOLS.md B10).
+    /// merchant's payment callback, which then places the order (docs/protocols.md §B10).
     /// </summary>
     ProductCode,
 }

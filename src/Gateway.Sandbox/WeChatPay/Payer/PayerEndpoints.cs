@@ -26,7 +26,7 @@ internal static class PayerEndpoints
             case CodeUrlKind.Invalid:
                 return PayerProblems.InvalidCodeUrl();
             case CodeUrlKind.ProductCode:
-                // Native mode 1 (PROTOCOLS.md B10): WeChat asks the merchant's callback for an order first.
+                // Native mode 1 (docs/protocols.md §B10): WeChat asks the merchant's callback for an order first.
                 return await products.ScanAsync(request!.CodeUrl!, cancellationToken, sendNotify: request.SuppressNotify != true);
         }
 

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Sandbox.WeChatPay.Payer;
 
 /// <summary>
-/// Plays WeChat for a scanned Native "mode 1" product link (PROTOCOLS.md B10): checks the link's sign with the
+/// Plays WeChat for a scanned Native "mode 1" product link (docs/protocols.md §B10): checks the link's sign with the
 /// merchant's key, posts the signed scan callback (appid, openid, mch_id, is_subscribe, nonce_str, product_id)
 /// to the merchant's <c>ScanCallbackUrl</c>, checks the signed reply, then pays the order its prepay_id names.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Gateway.Sandbox.WeChatPay.Protocol;
 
-/// <summary>WeChat Pay v2 error codes (PROTOCOLS.md B8), as they appear on the wire.</summary>
+/// <summary>WeChat Pay v2 error codes (docs/protocols.md §B8), as they appear on the wire.</summary>
 internal static class WeChatErrorCodes
 {
     public const string InvalidRequest = "INVALID_REQUEST";
@@ -21,7 +21,7 @@ internal static class WeChatErrorCodes
     public const string SystemError = "SYSTEMERROR";
     public const string ParamError = "PARAM_ERROR";
 
-    // Refunds (PROTOCOLS.md G2.1, G2.2).
+    // Refunds (docs/protocols.md §G2.1, §G2.2).
     public const string Error = "ERROR";
     public const string NotEnough = "NOTENOUGH";
     public const string RefundNotExist = "REFUNDNOTEXIST";

@@ -9,7 +9,7 @@ using Gateway.WeChatPay.Xml;
 namespace Gateway.Sandbox.WeChatPay.Refunds;
 
 /// <summary>
-/// The refund result notify (PROTOCOLS.md B7): an unsigned envelope whose <c>req_info</c> is the result, AES-256-ECB
+/// The refund result notify (docs/protocols.md §B7): an unsigned envelope whose <c>req_info</c> is the result, AES-256-ECB
 /// encrypted with the MD5 of the merchant's API key; only the holder of the key can read or forge it.
 /// </summary>
 internal static class RefundNotifyMessage

@@ -47,7 +47,7 @@ internal sealed class SandboxRefund(string outRefundNo, string refundId, long re
     }
 }
 
-/// <summary>WeChat's <c>refund_status</c> values (PROTOCOLS.md B5).</summary>
+/// <summary>WeChat's <c>refund_status</c> values (docs/protocols.md §B5).</summary>
 internal static class RefundStatuses
 {
     public const string Processing = "PROCESSING";
