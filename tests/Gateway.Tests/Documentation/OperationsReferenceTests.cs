@@ -49,6 +49,8 @@ public sealed class OperationsReferenceTests
         (typeof(WeChatPaySandboxOptions), "Sandbox:" + WeChatPaySandboxOptions.SectionName),
         (typeof(WeChatOpenSandboxOptions), "Sandbox:" + WeChatOpenSandboxOptions.SectionName),
         (typeof(PaysApiSandboxOptions), "Sandbox:" + PaysApiSandboxOptions.SectionName),
+        (typeof(Gateway.Checkout.CheckoutOptions), "Gateway:Checkout"),
+        (typeof(Gateway.Sandbox.Faults.SandboxFaultsOptions), "Sandbox"),
     ];
 
     // Section names rather than settings: the record's key is the section's own name.
