@@ -47,6 +47,8 @@ public sealed class CheckoutBrowserTests
         driver.SwitchTo().NewWindow(WindowType.Tab);
         driver.Navigate().GoToUrl(sandboxUrl);
         driver.FindElement(By.Id("pay")).Click();
+        // The button posts a form: wait for the answer page rather than racing its navigation.
+        browser.WaitUntil(d => d.FindElements(By.Id("result")).Count > 0, TimeSpan.FromSeconds(15), "the sandbox's answer page");
         Assert.Contains("Paid", driver.FindElement(By.Id("result")).Text, StringComparison.Ordinal);
         driver.SwitchTo().Window(checkoutTab);
 

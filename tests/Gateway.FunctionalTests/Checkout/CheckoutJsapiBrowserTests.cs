@@ -15,7 +15,7 @@ public sealed class CheckoutJsapiBrowserTests(WeChatInAppFactory gateway) : ICla
     [Fact]
     public async Task InsideWeChat_ThePageCallsGetBrandWCPayRequestWithThePaymentsParameters_AndTurnsToSuccess()
     {
-        var created = await CreateAsync(gateway.DemoApi(), JsapiPayment("checkout-jsapi-1"));
+        var created = await CreateAsync(gateway.DemoApi(), JsapiPayment("checkout-jsapi-1", await IssuedOpenIdAsync()));
         using var browser = new HeadlessChromium(WeChatUserAgent);
         var driver = browser.Driver;
         driver.Navigate().GoToUrl(created.Str("action.checkoutUrl"));
@@ -42,7 +42,7 @@ public sealed class CheckoutJsapiBrowserTests(WeChatInAppFactory gateway) : ICla
     [Fact]
     public async Task OutsideWeChat_ThePageShowsAQrOfItsOwnUrl()
     {
-        var created = await CreateAsync(gateway.DemoApi(), JsapiPayment("checkout-jsapi-2"));
+        var created = await CreateAsync(gateway.DemoApi(), JsapiPayment("checkout-jsapi-2", await IssuedOpenIdAsync()));
         using var browser = new HeadlessChromium(mobile: false);
         browser.Driver.Navigate().GoToUrl(created.Str("action.checkoutUrl"));
 
@@ -54,9 +54,12 @@ public sealed class CheckoutJsapiBrowserTests(WeChatInAppFactory gateway) : ICla
         Assert.Empty(browser.CspViolations());
     }
 
-    private static object JsapiPayment(string merchantOrderId) => new
+    // The sandbox, like WeChat, refuses an openid its app never issued: log in through the instance's OAuth first.
+    private Task<string> IssuedOpenIdAsync() => WeChatInAppFlowTests.LoginThroughOAuthAsync(gateway.Browser(), "/after-login");
+
+    private static object JsapiPayment(string merchantOrderId, string openId) => new
     {
         channel = "wechat.jsapi", merchantOrderId, amount = 2500, currency = "CNY", description = "Tea set",
-        clientIp = "203.0.113.10", payer = new { openId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" },
+        clientIp = "203.0.113.10", payer = new { openId },
     };
 }

@@ -199,7 +199,7 @@ public sealed class WeChatInAppFlowTests(WeChatInAppFactory gateway) : IClassFix
     }
 
     /// <summary>start → (sandbox authorize) → callback → return URL with the signed hand-off, verified as the shop's server would.</summary>
-    private static async Task<string> LoginThroughOAuthAsync(HttpClient browser, string returnUrl)
+    internal static async Task<string> LoginThroughOAuthAsync(HttpClient browser, string returnUrl)
     {
         var start = await browser.GetAsync($"{Jsapi}/oauth/start?returnUrl={Uri.EscapeDataString(returnUrl)}");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
