@@ -66,14 +66,7 @@ internal sealed partial class RefundLedger
         command.Transaction = transaction;
         command.CommandText = sql;
         bind(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<RefundRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(Read(reader));
-        }
-
-        return rows;
+        return await command.ReadAllAsync(Read, cancellationToken);
     }
 
     private static RefundRecord Read(DbDataReader r) => new()

@@ -251,14 +251,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         bind(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<PaymentRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(Read(reader));
-        }
-
-        return rows;
+        return await command.ReadAllAsync(Read, cancellationToken);
     }
 
     private static PaymentRecord Read(DbDataReader r) => new()
