@@ -68,6 +68,20 @@ internal abstract partial class WeChatPayInstance
             return Malformed("total_fee is missing or not an integer.");
         }
 
+        // A time_end that is given but is no Beijing time (e.g. 00010101000000, before any UTC instant) makes the
+        // message malformed: refused quietly, so WeChat resends it. The money is not lost: sync and expiry ask
+        // pay/orderquery, and the host settles a paid order whose time is unreadable at its own observation time.
+        DateTimeOffset? paidAt = null;
+        if (Field(fields, "time_end") is { } timeEnd)
+        {
+            if (!WeChatTime.TryParse(timeEnd, out var parsed))
+            {
+                return Malformed("time_end is not a yyyyMMddHHmmss Beijing time.");
+            }
+
+            paidAt = parsed;
+        }
+
         return new NotifyParseResult.Payment(new PaymentNotification
         {
             PaymentId = paymentId,
@@ -77,7 +91,7 @@ internal abstract partial class WeChatPayInstance
             Currency = Field(fields, "fee_type") ?? WeChatPayCodes.Cny,
             AppId = Field(fields, "appid"),
             MerchantId = Field(fields, "mch_id"),
-            PaidAt = WeChatTime.TryParse(Field(fields, "time_end"), out var paidAt) ? paidAt : null,
+            PaidAt = paidAt,
             ErrorCode = Field(fields, "err_code"),
             ErrorMessage = Field(fields, "err_code_des"),
         });

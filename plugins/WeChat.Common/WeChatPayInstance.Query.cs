@@ -25,6 +25,8 @@ internal abstract partial class WeChatPayInstance
             // total_fee is the order amount in every state; it is only "paid" once the payment succeeded.
             PaidAmount = status == PaymentStatus.Succeeded ? reply.TotalFee : null,
             Currency = reply.FeeType ?? WeChatPayCodes.Cny,
+            // Null when time_end is absent or unreadable (00010101000000): the order is still settled, the host then
+            // records the moment it observed the payment (ProviderReportApplier), so received money is never lost.
             PaidAt = reply.TimeEnd,
         });
     }

@@ -148,17 +148,33 @@ public sealed class NotifyTests
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, harness.Logs.HighestLevel);
     }
 
-    [Fact]
-    public async Task SignedNotify_WithTimeEndBeforeAnyUtcInstant_HasNoPaidAt()
+    [Theory]
+    [InlineData("00010101000000")] // found by fuzz/ (wechat-native-notify-signed): it made WeChatTime throw
+    [InlineData("20241301121000")]
+    [InlineData("2024-05-01")]
+    public async Task SignedNotify_WithUnreadableTimeEnd_IsRejectedQuietly(string timeEnd)
     {
-        // Found by fuzz/ (wechat-native-notify-signed): a signed notify made WeChatTime throw. The amount is
-        // signed and checked by the host; a time_end that cannot be an instant is "not given", as any other.
+        // Refused, so WeChat resends it; sync settles the paid order meanwhile (PaymentTests, Query_UnreadableTimeEnd…).
+        var harness = new PluginHarness();
         var fields = Fields();
-        fields["time_end"] = "00010101000000";
+        fields["time_end"] = timeEnd;
+        var body = Encoding.UTF8.GetBytes(WeChatXml.Write(Signed(fields)));
+        harness.Logs.ResetHighestLevel();
 
-        var result = await Parse(WeChatXml.Write(Signed(fields)));
+        var result = await harness.Instance.ParseNotifyAsync(new NotifyRequest(NotifyKind.Payment, body, "text/xml", NoHeaders), default);
 
-        var payment = Assert.IsType<NotifyParseResult.Payment>(result).Notification;
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, harness.Logs.HighestLevel);
+    }
+
+    [Fact]
+    public async Task SignedNotify_WithoutTimeEnd_HasNoPaidAt()
+    {
+        var fields = Fields();
+        fields.Remove("time_end");
+
+        var payment = Assert.IsType<NotifyParseResult.Payment>(await Parse(WeChatXml.Write(Signed(fields)))).Notification;
+
         Assert.Null(payment.PaidAt);
         Assert.Equal(2500L, payment.Amount);
     }

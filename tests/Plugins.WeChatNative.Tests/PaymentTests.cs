@@ -164,6 +164,25 @@ public sealed class PaymentTests
     }
 
     [Fact]
+    public async Task Query_UnreadableTimeEnd_StillReportsThePaymentSucceeded()
+    {
+        // The notify with this time_end is refused (NotifyTests); the money must still be found by sync and expiry.
+        var harness = new PluginHarness();
+        harness.Server.Reply = (_, _) => new()
+        {
+            ["result_code"] = "SUCCESS", ["trade_state"] = "SUCCESS", ["total_fee"] = "2500",
+            ["transaction_id"] = "4200000001", ["time_end"] = "00010101000000",
+        };
+
+        var value = (await harness.Instance.QueryAsync(new PaymentQuery("pay_01HX"), default)).Value!;
+
+        Assert.Equal(PaymentStatus.Succeeded, value.Status);
+        Assert.Equal(2500L, value.PaidAmount);
+        Assert.Equal("4200000001", value.ProviderTransactionId);
+        Assert.Null(value.PaidAt);
+    }
+
+    [Fact]
     public async Task Query_OrderNotExist_IsRejected()
     {
         var harness = new PluginHarness();

@@ -66,6 +66,35 @@ public class ProviderReportApplierTests
     }
 
     [Fact]
+    public async Task PaidWithoutATime_BySync_IsSucceeded_AtTheGatewaysObservationTime()
+    {
+        // WeChat's orderquery with an unreadable time_end (00010101000000): its notify is refused, sync settles it.
+        var (store, applier, payment) = await ArrangeAsync();
+        _time.Advance(TimeSpan.FromMinutes(7));
+
+        Assert.Equal(ReportOutcome.Applied, await applier.ApplyAsync(payment, Paid() with { PaidAt = null, Source = "sync" }, default));
+
+        var read = (await store.GetAsync("pay_1", default))!;
+        Assert.Equal(PaymentStatus.Succeeded, read.Status);
+        Assert.Equal(_time.GetUtcNow(), read.PaidAt);
+    }
+
+    [Fact]
+    public async Task PaidWithoutATime_FoundAfterExpiry_IsSucceeded_NeverExpired()
+    {
+        // The expiry path: closeorder answers ORDERPAID, so it syncs instead, and the query says SUCCESS.
+        var (store, applier, payment) = await ArrangeAsync();
+        _time.Advance(TimeSpan.FromHours(3));
+
+        Assert.Equal(ReportOutcome.Applied, await applier.ApplyAsync(payment, Paid() with { PaidAt = null, Source = "sync" }, default));
+
+        var read = (await store.GetAsync("pay_1", default))!;
+        Assert.Equal(PaymentStatus.Succeeded, read.Status);
+        Assert.Equal(100, read.PaidAmount);
+        Assert.Equal(_time.GetUtcNow(), read.PaidAt);
+    }
+
+    [Fact]
     public async Task ClosedAtProvider_AfterExpiry_IsExpired()
     {
         var (store, applier, payment) = await ArrangeAsync();
