@@ -38,7 +38,7 @@ mkdir -p "$out"
 dotnet publish Gateway.Fuzz -c Release -o "$bin" --nologo -v quiet >"$out/publish.log" 2>&1 \
   || { cat "$out/publish.log"; echo "fuzz: 0 targets, 0 execs, 0 crashes, 0 hangs (the harness did not build)"; exit 1; }
 # The project's own assemblies only: coverage of the framework (System.Xml, System.Text.Json) is not measured.
-for dll in Gateway Gateway.Abstractions Gateway.WeChatPay WeChat.Common WeChatNative WeChatJsapi MiniProgram PaysApi; do
+for dll in Gateway Gateway.Abstractions Gateway.WeChatPay Gateway.WeChatPayV3 WeChat.Common WeChatNative WeChatJsapi MiniProgram PaysApi WeChatPayV3; do
   dotnet tool run sharpfuzz "$bin/$dll.dll" >/dev/null
 done
 
@@ -47,6 +47,8 @@ done
 dict_for() {
   case "$1" in
     paysapi-*) echo dict/paysapi.dict ;;
+    v3-*) echo dict/v3.dict ;;
+    trade-bill) echo dict/bill.dict ;;
     *-json) echo dict/json.dict ;;
     *) echo dict/wechat.dict ;;
   esac

@@ -23,6 +23,11 @@ internal static class FuzzTargets
         ["native-scan-callback-signed"] = () => new ScanCallbackTarget(resign: true).Run,
         ["create-payment-json"] = () => JsonBodyTarget.CreatePayment,
         ["product-code-json"] = () => JsonBodyTarget.ProductCode,
+        ["refund-notify"] = () => new RefundNotifyTarget(TestInstances.WeChatNative(), encrypt: false).Run,
+        ["refund-notify-encrypted"] = () => new RefundNotifyTarget(TestInstances.WeChatNative(), encrypt: true).Run,
+        ["v3-notify"] = () => new V3NotifyTarget(TestInstances.WeChatPayV3(), sign: false).Run,
+        ["v3-notify-signed"] = () => new V3NotifyTarget(TestInstances.WeChatPayV3(), sign: true).Run,
+        ["trade-bill"] = () => TradeBillTarget.Run,
     };
 }
 

@@ -51,6 +51,16 @@ public sealed class NotifyTests
         Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)] // found writing the v3-notify-signed fuzz target: it was accepted
+    public async Task ANonPositiveTotal_IsMalformed(long total)
+    {
+        var result = await ParseAsync(Envelope("TRANSACTION.SUCCESS", Transaction().Replace("\"total\":1200", $"\"total\":{total}", StringComparison.Ordinal)));
+
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
+    }
+
     [Fact]
     public void Acks_AreV3Answers_TheStatusDecides()
     {

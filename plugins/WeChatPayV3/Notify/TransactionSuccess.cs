@@ -59,9 +59,10 @@ internal sealed partial class WeChatPayV3Instance
             return Malformed("The resource does not decrypt with the APIv3 key.");
         }
 
-        if (transaction is not { OutTradeNo: { Length: > 0 } paymentId, TransactionId: { Length: > 0 } transactionId, Amount.Total: { } total })
+        // amount.total is fen, at least 1: zero or a negative total is no payment (found writing the v3-notify-signed fuzz target).
+        if (transaction is not { OutTradeNo: { Length: > 0 } paymentId, TransactionId: { Length: > 0 } transactionId, Amount.Total: { } total } || total <= 0)
         {
-            return Malformed("out_trade_no, transaction_id or amount.total is missing.");
+            return Malformed("out_trade_no, transaction_id or a positive amount.total is missing.");
         }
 
         return new NotifyParseResult.Payment(new PaymentNotification

@@ -112,4 +112,13 @@ public sealed class TradeBillParserTests
 
         Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(buffer.ToArray(), Max));
     }
+
+    [Theory]
+    [InlineData("a,a\n`1,`2\nb\n`1\n")] // found writing the trade-bill fuzz target: a header naming a column twice threw ArgumentException
+    [InlineData("a\nb,,\n`1,`2,`3\n")] // the summary header (a bill without trade lines), two empty names
+    public void Parse_RefusesAHeaderNamingAColumnTwice(string bill)
+    {
+        var ex = Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(Encoding.UTF8.GetBytes(bill), Max));
+        Assert.Contains("twice", ex.Message, StringComparison.Ordinal);
+    }
 }
