@@ -16,7 +16,8 @@ internal sealed class ScanCallbackTarget(bool resign)
 
     public void Run(ReadOnlyMemory<byte> input)
     {
-        var body = resign ? WeChatResigner.Resign(input.Span, TestInstances.WeChatKey) : input.ToArray();
+        // The callback carries no sign_type: it is verified with the account's algorithm, so it is signed with that.
+        var body = resign ? WeChatResigner.Resign(input.Span, TestInstances.WeChatKey, Options.SignType) : input.ToArray();
         if (body is null)
         {
             return;

@@ -10,7 +10,8 @@ namespace Gateway.Fuzz.Targets;
 /// </summary>
 internal static class WeChatResigner
 {
-    public static byte[]? Resign(ReadOnlySpan<byte> input, string key)
+    /// <summary>Re-signs with <paramref name="type"/>, or by default with the algorithm the input's sign_type names.</summary>
+    public static byte[]? Resign(ReadOnlySpan<byte> input, string key, WeChatSignType? type = null)
     {
         Dictionary<string, string> fields;
         try
@@ -23,8 +24,8 @@ internal static class WeChatResigner
         }
 
         fields.Remove(WeChatSigner.SignField);
-        var type = fields.GetValueOrDefault(WeChatSigner.SignTypeField) == "HMAC-SHA256" ? WeChatSignType.HmacSha256 : WeChatSignType.Md5;
-        fields[WeChatSigner.SignField] = WeChatSigner.Sign(fields, key, type);
+        type ??= fields.GetValueOrDefault(WeChatSigner.SignTypeField) == "HMAC-SHA256" ? WeChatSignType.HmacSha256 : WeChatSignType.Md5;
+        fields[WeChatSigner.SignField] = WeChatSigner.Sign(fields, key, type.Value);
         try
         {
             return Encoding.UTF8.GetBytes(WeChatXml.Write(fields));
