@@ -37,7 +37,8 @@ internal sealed class V3NotifyTarget(IProviderInstance instance, bool sign)
         var end = input.IndexOf("\n\n"u8);
         var head = end < 0 ? input : input[..end];
         var body = end < 0 ? [] : input[(end + 2)..].ToArray();
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // Case-sensitive, as the contract allows: names that differ in case only must not break the plugin.
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in Encoding.UTF8.GetString(head).Split('\n'))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);

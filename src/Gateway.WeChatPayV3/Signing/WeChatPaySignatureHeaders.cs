@@ -44,11 +44,22 @@ public sealed record WeChatPaySignatureHeaders(string Timestamp, string Nonce, s
         return true;
     }
 
-    /// <summary>Reads the headers from a dictionary of received headers.</summary>
+    /// <summary>Reads the headers from a dictionary of received headers; false when a name comes twice in different case.</summary>
     public static bool TryRead(IReadOnlyDictionary<string, string> received, [NotNullWhen(true)] out WeChatPaySignatureHeaders? headers)
     {
         ArgumentNullException.ThrowIfNull(received);
-        var byName = new Dictionary<string, string>(received, StringComparer.OrdinalIgnoreCase);
+        headers = null;
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in received)
+        {
+            // A case-sensitive dictionary may hold "Wechatpay-Nonce" and "wechatpay-nonce": ambiguous, so refused
+            // (copying it into a case-insensitive one threw ArgumentException; found writing the v3-notify fuzz target).
+            if (!byName.TryAdd(name, value))
+            {
+                return false;
+            }
+        }
+
         return TryRead(name => byName.GetValueOrDefault(name), out headers);
     }
 }

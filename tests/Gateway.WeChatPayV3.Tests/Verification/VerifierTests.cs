@@ -71,6 +71,18 @@ public sealed class VerifierTests : IDisposable
         Assert.False(WeChatPaySignatureHeaders.TryRead(received, out _));
     }
 
+    [Fact]
+    public void Headers_NamedTwiceInDifferentCase_AreRefused_NotThrown()
+    {
+        var received = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Wechatpay-Timestamp"] = "1", ["Wechatpay-Nonce"] = "n", ["wechatpay-nonce"] = "m", ["Wechatpay-Signature"] = "s", ["Wechatpay-Serial"] = "S",
+        };
+
+        Assert.False(WeChatPaySignatureHeaders.TryRead(received, out var headers));
+        Assert.Null(headers);
+    }
+
     public void Dispose() => _platform.Dispose();
 
     private ValueTask<SignatureCheck> VerifyAsync(WeChatPaySignatureHeaders? headers, byte[]? body = null)
