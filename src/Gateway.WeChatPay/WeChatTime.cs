@@ -44,11 +44,13 @@ public static class WeChatTime
     public static string ToWireDateTime(DateTimeOffset instant)
         => instant.ToOffset(BeijingOffset).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Parses a <see cref="DateTimeFormat"/> value as Beijing time; false for anything else.</summary>
+    /// <summary>Parses a <see cref="DateTimeFormat"/> value as Beijing time; false for anything else, never an exception
+    /// (<c>0001-01-01 00:00:00</c> threw, found by fuzz/ in a bill's 交易时间).</summary>
     public static bool TryParseDateTime(string? value, out DateTimeOffset instant)
     {
         if (value is { Length: 19 }
-            && DateTime.TryParseExact(value, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            && DateTime.TryParseExact(value, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && local >= EarliestLocal)
         {
             instant = new DateTimeOffset(local, BeijingOffset);
             return true;

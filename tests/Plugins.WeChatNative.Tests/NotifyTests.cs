@@ -198,13 +198,13 @@ public sealed class NotifyTests
         Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Signed(fields)))).Code);
     }
 
-    private static string RefundNotify(string key, string status = "SUCCESS") => WeChatXml.Write(
+    private static string RefundNotify(string key, string status = "SUCCESS", string successTime = "2024-05-01 12:00:01") => WeChatXml.Write(
     [
         new("return_code", "SUCCESS"), new("appid", PluginHarness.AppId), new("mch_id", PluginHarness.MchId), new("nonce_str", "n1"),
         new("req_info", Gateway.WeChatPay.Refunds.RefundRequestInfo.Encrypt(
         [
             new("out_refund_no", "re_01J"), new("out_trade_no", "pay_01J"), new("refund_fee", "30"), new("total_fee", "100"),
-            new("refund_id", "50000408942018111907145868882"), new("refund_status", status), new("success_time", "2024-05-01 12:00:01"),
+            new("refund_id", "50000408942018111907145868882"), new("refund_status", status), new("success_time", successTime),
         ], key)),
     ]);
 
@@ -223,6 +223,17 @@ public sealed class NotifyTests
         Assert.Equal(status, refund.ProviderState);
         Assert.Equal(PluginHarness.MchId, refund.MerchantId);
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 4, 0, 1, TimeSpan.Zero), refund.SucceededAt);
+    }
+
+    [Fact]
+    public async Task RefundNotify_WithASuccessTimeBeforeAnyUtcInstant_HasNoSuccessTime_AndNeverThrows()
+    {
+        // The bill's 交易时间 of 0001-01-01 00:00:00 made WeChatTime throw (fuzz/, trade-bill); success_time shares the parse.
+        var refund = Assert.IsType<NotifyParseResult.Refund>(
+            await Parse(RefundNotify(PluginHarness.ApiKey, successTime: "0001-01-01 00:00:00"), NotifyKind.Refund)).Notification;
+
+        Assert.Null(refund.SucceededAt);
+        Assert.Equal(30, refund.Amount);
     }
 
     [Fact]

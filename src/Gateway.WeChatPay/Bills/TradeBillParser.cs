@@ -13,7 +13,6 @@ namespace Gateway.WeChatPay.Bills;
 public static class TradeBillParser
 {
     private const char Tick = '`';
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     /// <summary>Parses a bill given as bytes, gunzipping first when they start with the gzip magic (<c>tar_type=GZIP</c>).</summary>
     public static TradeBill Parse(ReadOnlySpan<byte> body, int maxBytes)
@@ -53,8 +52,8 @@ public static class TradeBillParser
 
     private static TradeBillRow Row(Dictionary<string, string> f, int line)
     {
-        var time = DateTime.TryParseExact(Required(f, TradeBillColumns.TradeTime, line), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? new DateTimeOffset(t, Beijing) : throw new TradeBillFormatException($"Line {line}: {TradeBillColumns.TradeTime} is not yyyy-MM-dd HH:mm:ss.");
+        var time = WeChatTime.TryParseDateTime(Required(f, TradeBillColumns.TradeTime, line), out var t)
+            ? t : throw new TradeBillFormatException($"Line {line}: {TradeBillColumns.TradeTime} is not a yyyy-MM-dd HH:mm:ss Beijing time.");
         var settlement = Fen(Required(f, TradeBillColumns.SettlementFee, line), line);
         var outRefundNo = NoneAsNull(f.GetValueOrDefault(TradeBillColumns.OutRefundNo));
         return new TradeBillRow

@@ -121,4 +121,14 @@ public sealed class TradeBillParserTests
         var ex = Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(Encoding.UTF8.GetBytes(bill), Max));
         Assert.Contains("twice", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_RefusesATradeTimeBeforeAnyUtcInstant()
+    {
+        // Found by fuzz/ (trade-bill): 0001-01-01 00:00:00 Beijing made DateTimeOffset throw ArgumentOutOfRangeException.
+        var bill = Encoding.UTF8.GetString(Sample("all-bill.txt")).Replace("`2021-01-28 17:07:11,", "`0001-01-01 00:00:00,", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(Encoding.UTF8.GetBytes(bill), Max));
+        Assert.Contains("交易时间", ex.Message, StringComparison.Ordinal);
+    }
 }
