@@ -14,4 +14,7 @@ namespace Gateway.WeChatPayV3.Models;
 [JsonSerializable(typeof(CloseRequest))]
 [JsonSerializable(typeof(NotifyEnvelope))]
 [JsonSerializable(typeof(CertificatesResponse))]
+[JsonSerializable(typeof(RefundRequest))]
+[JsonSerializable(typeof(Refund))]
+[JsonSerializable(typeof(RefundNotifyResource))]
 public sealed partial class WeChatPayV3Json : JsonSerializerContext;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Gateway.Sandbox.WeChatPay.Orders;
 using Gateway.Sandbox.WeChatPayV3.Platform;
 using Gateway.Sandbox.WeChatPayV3.Protocol;
+using Gateway.Sandbox.WeChatPayV3.Refunds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,6 +26,7 @@ internal static class V3ApiEndpoints
         v3.MapGet("/pay/transactions/out-trade-no/{outTradeNo}", (HttpContext c, string outTradeNo, V3Api api) => api.QueryAsync(c, outTradeNo));
         v3.MapPost("/pay/transactions/out-trade-no/{outTradeNo}/close", (HttpContext c, string outTradeNo, V3Api api) => api.CloseAsync(c, outTradeNo));
         v3.MapGet("/certificates", (HttpContext c, V3Api api) => api.CertificatesAsync(c));
+        RefundsOperation.Map(v3);
     }
 
     /// <summary>The h5_url of an order: the sandbox's H5 cashier, beside the API that issued it.</summary>
