@@ -28,6 +28,12 @@ public sealed class V3GatewayFactory : GatewayFactory
     {
     }
 
+    /// <summary>With <paramref name="more"/> set over the v3 settings (internal: a class fixture has one public constructor).</summary>
+    internal V3GatewayFactory(IReadOnlyDictionary<string, string?> more)
+        : base(port => ExtraSettings(port).Concat(more).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value))
+    {
+    }
+
     public static RSA MerchantKey { get; } = RSA.Create(2048);
 
     public static RSA PlatformKey { get; } = RSA.Create(2048);
