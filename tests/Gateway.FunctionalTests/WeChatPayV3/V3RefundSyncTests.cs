@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Gateway.Refunds;
+using Microsoft.Extensions.DependencyInjection;
 using static Gateway.FunctionalTests.Infrastructure.ApiCalls;
 using static Gateway.FunctionalTests.Refunds.RefundCalls;
 using static Gateway.FunctionalTests.WeChatPayV3.V3Refunds;
@@ -10,7 +12,8 @@ namespace Gateway.FunctionalTests.WeChatPayV3;
 /// <summary>
 /// APIv3 refunds that stay PROCESSING at the sandbox until told otherwise: refund sync settles one whose notify never
 /// comes (through <c>GET /v3/refund/domestic/refunds/{out_refund_no}</c>), REFUND.ABNORMAL fails one, a forged refund
-/// notify changes nothing, and WeChat's NOT_ENOUGH fails one. The merchant can give back at most 600 fen.
+/// notify changes nothing, one written but never sent is sent by sync, and WeChat's NOT_ENOUGH fails one. The merchant
+/// can give back at most 600 fen.
 /// </summary>
 public sealed class V3RefundSyncTests : IAsyncLifetime
 {
@@ -48,6 +51,47 @@ public sealed class V3RefundSyncTests : IAsyncLifetime
         using var admin = _gateway.ApiClient("sk_test_admin");
         var inbox = await ReadAsync(await admin.GetAsync($"/admin/notify-inbox?instance={Instance}&limit=500"));
         Assert.Single(inbox["data"]!.AsArray(), e => e.Str("paymentId") == paymentId); // the payment's notify only
+    }
+
+    [Fact]
+    public async Task ARefundWrittenButNeverSent_IsSentBySync_AfterResourceNotExists()
+    {
+        var api = _gateway.DemoApi();
+        var paymentId = await PaidNativeAsync(_gateway, "v3-refund-crash-1", 300);
+        var now = DateTimeOffset.UtcNow;
+
+        // The process "died" between writing the refund and calling WeChat: only the row exists.
+        var ledger = _gateway.Services.GetRequiredService<RefundLedger>();
+        var reservation = await ledger.ReserveAsync(new RefundRecord
+        {
+            Id = "re_v3crashbetweenwriteandcall1",
+            PaymentId = paymentId,
+            ClientId = "demo-shop-v3",
+            ProviderInstance = Instance,
+            MerchantRefundId = "v3-r-crash-1",
+            Amount = 50,
+            Currency = "CNY",
+            Status = RefundStatus.Pending,
+            Source = "api",
+            CreatedAt = now,
+            UpdatedAt = now,
+            NextSyncAt = now,
+        }, default);
+        Assert.Equal(ReservationOutcome.Reserved, reservation.Outcome);
+
+        // Sync's query is 404 RESOURCE_NOT_EXISTS, so it sends the refund under the same out_refund_no.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        HttpResponseMessage sandbox;
+        while (!(sandbox = await _gateway.Browser().GetAsync("/sandbox/wechatpay/refunds/re_v3crashbetweenwriteandcall1")).IsSuccessStatusCode && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var sent = await ReadAsync(sandbox);
+        Assert.Equal(("PROCESSING", "50"), (sent.Str("status"), sent.Str("refundFee")));
+        Assert.Equal(HttpStatusCode.OK, (await _gateway.Browser().PostAsJsonAsync("/sandbox/wechatpay/refunds/re_v3crashbetweenwriteandcall1/settle", new { status = "SUCCESS" })).StatusCode);
+        var done = await WaitForRefundAsync(api, "re_v3crashbetweenwriteandcall1", "succeeded", TimeSpan.FromSeconds(15));
+        Assert.Equal(sent.Str("refundId"), done.Str("providerRefundId"));
     }
 
     [Fact]
