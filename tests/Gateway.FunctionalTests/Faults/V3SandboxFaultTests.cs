@@ -5,32 +5,14 @@ using Gateway.Abstractions.Payments;
 using Gateway.FunctionalTests.Infrastructure;
 using Gateway.FunctionalTests.WeChatPayV3;
 using Gateway.Store;
-using Gateway.WeChatPayV3;
 using Microsoft.Extensions.DependencyInjection;
 using static Gateway.FunctionalTests.Infrastructure.ApiCalls;
 
 namespace Gateway.FunctionalTests.Faults;
 
-/// <summary>The v3 sandbox's faults (<c>POST /sandbox/faults</c>) and what the gateway's WeChatPayV3 instances make of them.</summary>
+/// <summary>What the gateway's WeChatPayV3 instances make of the v3 sandbox's faults (<c>POST /sandbox/faults</c>), no hand-made fakes.</summary>
 public sealed class V3SandboxFaultTests(V3FaultGatewayFactory gateway) : IClassFixture<V3FaultGatewayFactory>
 {
-    [Theory]
-    [InlineData("SYSTEM_ERROR", 500, "SYSTEM_ERROR")]
-    [InlineData("FREQUENCY_LIMITED", 429, "FREQUENCY_LIMITED")]
-    [InlineData("NOTENOUGH", 403, "NOT_ENOUGH")]
-    public async Task ErrorFault_AnswersTheV3Code_WithItsHttpStatus_Signed_Once(string errCode, int status, string code)
-    {
-        await AddFaultAsync(new { merchant = V3FaultGatewayFactory.MchDirect, kind = "error", errCode, api = "orderquery", count = 1 });
-        using var client = SandboxClient(V3FaultGatewayFactory.MchDirect);
-
-        // The client verifies every reply's signature and throws on a bad one: the fault's reply is signed.
-        var faulted = await client.QueryByOutTradeNoAsync("v3-fault-none", default);
-        var after = await client.QueryByOutTradeNoAsync("v3-fault-none", default);
-
-        Assert.Equal((status, code), (faulted.StatusCode, faulted.Error!.Code));
-        Assert.Equal((404, "ORDER_NOT_EXIST"), (after.StatusCode, after.Error!.Code));
-    }
-
     [Theory]
     [InlineData("SYSTEM_ERROR", V3FaultGatewayFactory.FailoverKey, "wx3-fo", V3FaultGatewayFactory.MchFailover1)]
     [InlineData("FREQUENCY_LIMITED", V3FaultGatewayFactory.RateLimitedKey, "wx3-rl", V3FaultGatewayFactory.MchRateLimited1)]
@@ -109,17 +91,6 @@ public sealed class V3SandboxFaultTests(V3FaultGatewayFactory gateway) : IClassF
         Assert.All(attempts, a => Assert.Equal("delivered", a!.Str("outcome")));
         Assert.Contains("payment.succeeded", Assert.Single(merchant.Deliveries).Body);
     }
-
-    private WeChatPayV3Client SandboxClient(string mchId) => new(new HttpClient(), new WeChatPayV3Options
-    {
-        MchId = mchId,
-        MerchantSerialNo = V3GatewayFactory.MerchantSerialNo,
-        MerchantPrivateKey = V3GatewayFactory.MerchantKey.ExportPkcs8PrivateKeyPem(),
-        ApiV3Key = V3GatewayFactory.ApiV3Key,
-        PublicKeyId = V3GatewayFactory.PublicKeyId,
-        PublicKey = V3GatewayFactory.PlatformKey.ExportSubjectPublicKeyInfoPem(),
-        BaseUrl = $"{gateway.BaseUrl}/sandbox/wechatpay",
-    }, TimeProvider.System);
 
     private async Task AddFaultAsync(object fault)
     {
