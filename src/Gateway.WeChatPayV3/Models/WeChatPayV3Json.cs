@@ -14,4 +14,5 @@ namespace Gateway.WeChatPayV3.Models;
 [JsonSerializable(typeof(CloseRequest))]
 [JsonSerializable(typeof(NotifyEnvelope))]
 [JsonSerializable(typeof(CertificatesResponse))]
+[JsonSerializable(typeof(TradeBillResponse))]
 public sealed partial class WeChatPayV3Json : JsonSerializerContext;

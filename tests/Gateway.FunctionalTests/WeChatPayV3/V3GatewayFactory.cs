@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Gateway.FunctionalTests.Infrastructure;
 using Gateway.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.FunctionalTests.WeChatPayV3;
 
@@ -25,6 +26,12 @@ public sealed class V3GatewayFactory : GatewayFactory
 
     public V3GatewayFactory()
         : base(ExtraSettings)
+    {
+    }
+
+    /// <summary>The same gateway with test services (e.g. a handler on the plugins' HTTP clients), for a test that needs its own.</summary>
+    internal V3GatewayFactory(Action<IServiceCollection> testServices)
+        : base(ExtraSettings, testServices)
     {
     }
 

@@ -72,7 +72,7 @@ internal sealed class DownloadBillOperation(OrderBook orders, TimeProvider time)
         return WeChatApiEndpoints.Xml(WeChatXml.Write(reply));
     }
 
-    private static byte[] Gzip(byte[] bytes)
+    internal static byte[] Gzip(byte[] bytes)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
