@@ -10,10 +10,11 @@ namespace Gateway.Reconciliation;
 /// Compares one statement with the ledger, line by line (by <c>out_trade_no</c>, which is the gateway payment id):
 /// a paid line whose payment is still pending here is synced at once (the provider's query, applied as any
 /// sync is), and healed if that settles it. Refund lines are matched to the refund ledger by <c>out_refund_no</c>
-/// (the gateway refund id); a refund that succeeded here and is missing from the statement is refund-gateway-only.
+/// (the gateway refund id): one done there and pending here is queried and settled at once, like a payment; one that
+/// succeeded here and is missing from the statement is refund-gateway-only.
 /// </summary>
 internal sealed class StatementMatcher(
-    IPaymentStore payments, PaymentSynchronizer synchronizer, RefundLedger refunds, ReconciliationStore store, TimeProvider time)
+    IPaymentStore payments, PaymentSynchronizer synchronizer, RefundLedger refunds, RefundHealer healer, ReconciliationStore store, TimeProvider time)
 {
     private const string Paid = "SUCCESS";
 
@@ -152,11 +153,27 @@ internal sealed class StatementMatcher(
             return discrepancy with { Kind = DiscrepancyKinds.RefundAmountMismatch, Detail = $"The provider refunded {line.RefundAmount} fen, the ledger has {refund.Amount} fen." };
         }
 
-        return (refund.Status == RefundStatus.Succeeded) == providerDone ? null : discrepancy with
+        if ((refund.Status == RefundStatus.Succeeded) == providerDone)
         {
-            Kind = DiscrepancyKinds.RefundStatusMismatch,
-            Detail = $"The provider reports the refund {line.RefundState}; the ledger has it {refund.Status.ToName()}.",
-        };
+            return null;
+        }
+
+        discrepancy = discrepancy with { Kind = DiscrepancyKinds.RefundStatusMismatch };
+        if (providerDone && refund.Status == RefundStatus.Pending)
+        {
+            var synced = await healer.HealAsync(refund, cancellationToken);
+            var healed = synced.Status == RefundStatus.Succeeded;
+            return discrepancy with
+            {
+                Status = healed ? DiscrepancyStatuses.Healed : DiscrepancyStatuses.Open,
+                GatewayState = synced.Status.ToName(),
+                Detail = healed
+                    ? "Refunded at the provider, pending here (no notify); queried and settled by this run."
+                    : $"Refunded at the provider, pending here; the query left it {synced.Status.ToName()}.",
+            };
+        }
+
+        return discrepancy with { Detail = $"The provider reports the refund {line.RefundState}; the ledger has it {refund.Status.ToName()}." };
     }
 
     private Discrepancy Mismatch(ReconciliationRun run, StatementLine line, PaymentRecord payment, string detail)

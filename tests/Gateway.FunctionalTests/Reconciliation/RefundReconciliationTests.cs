@@ -13,7 +13,8 @@ namespace Gateway.FunctionalTests.Reconciliation;
 /// <summary>
 /// Refunds in reconciliation, against the sandbox's bill with its refund lines: a paid and partly refunded payment
 /// reconciles clean; a refund made by hand in the merchant platform is refund-provider-only; a refund whose amount
-/// differs in the ledger is refund-amount-mismatch; a refund the ledger has under another id is also refund-gateway-only.
+/// differs in the ledger is refund-amount-mismatch; a refund the ledger has under another id is also refund-gateway-only;
+/// a refund done there whose notify was lost is queried and settled by the run (healed).
 /// </summary>
 public class RefundReconciliationTests
 {
@@ -99,6 +100,37 @@ public class RefundReconciliationTests
             ("refund_provider_only", "open", lostRefund, lost, "10", null),
         ], found);
         Assert.Equal(("70", "70"), (run.Str("totals.statement.refundAmount"), run.Str("totals.summary.refundAmount")));
+    }
+
+    [Fact]
+    public async Task RefundDoneThere_PendingHere_IsQueriedAndHealedByTheRun()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:Reconciliation:Enabled"] = "false",
+            ["Gateway:Refunds:SyncSchedule:0"] = "01:00:00", // the run, not refund sync, must find it
+            ["Sandbox:WeChatPay:RefundProcessingTime"] = "01:00:00",
+        };
+        using var gateway = GatewayFactory.With(settings);
+        var api = gateway.ApiClient(Merchant);
+        var paid = await PaidNativeAsync(api, "rr-heal", 100);
+        var refundId = (await CreatedRefundAsync(api, paid, 30, "rr-heal-a")).Str("id");
+        // WeChat finishes the refund and its notify is lost.
+        using (var settle = await gateway.CreateDefaultClient().PostAsJsonAsync($"/sandbox/wechatpay/refunds/{refundId}/settle", new { status = "SUCCESS", notify = false }))
+        {
+            Assert.Equal(HttpStatusCode.OK, settle.StatusCode);
+        }
+
+        var ledger = gateway.Services.GetRequiredService<Gateway.Refunds.RefundLedger>();
+        Assert.Equal(Gateway.Refunds.RefundStatus.Pending, (await ledger.GetAsync(refundId, default))!.Status);
+
+        var run = await ReconcileAsync(gateway.ApiClient(AdminKey), "wx-a");
+
+        var discrepancy = Assert.Single(run["discrepancies"]!.AsArray())!;
+        Assert.Equal(("refund_status_mismatch", "healed", refundId, "succeeded"),
+            (discrepancy.Str("kind"), discrepancy.Str("status"), discrepancy.Str("refundId"), discrepancy.Str("gatewayState")));
+        Assert.Equal(Gateway.Refunds.RefundStatus.Succeeded, (await ledger.GetAsync(refundId, default))!.Status);
+        Assert.Equal("partially_refunded", (await GetAsync(api, paid)).Str("status"));
     }
 
     private static async Task ExecuteAsync(GatewayFactory gateway, string sql, string id)
