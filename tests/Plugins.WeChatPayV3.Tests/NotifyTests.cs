@@ -93,6 +93,18 @@ public sealed class NotifyTests
         Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-300)] // found writing the v3-notify-signed fuzz target: it was accepted
+    public async Task ANonPositiveRefundAmount_IsMalformed(long refund)
+    {
+        var resource = RefundResource("SUCCESS").Replace("\"refund\":300,", $"\"refund\":{refund},", StringComparison.Ordinal);
+
+        var result = await ParseAsync(Envelope("REFUND.SUCCESS", resource, "refund"));
+
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
+    }
+
     [Fact]
     public void Acks_AreV3Answers_TheHostsOutcomeDecidesTheStatus()
     {

@@ -9,21 +9,18 @@ namespace Gateway.Fuzz.Targets;
 /// The APIv3 notify (signature headers, then the JSON envelope, then its AES-256-GCM resource). Raw: the input is
 /// header lines, a blank line, then the body (never signed with the test key, so it must always be refused).
 /// Signed: the input is the body; <see cref="V3NotifySealer"/> encrypts its resource and signs it, so mutations
-/// reach the envelope and transaction readers.
+/// reach the envelope, transaction and refund readers (the event type decides which, not the route).
 /// </summary>
-internal sealed class V3NotifyTarget(IProviderInstance instance, bool sign, NotifyKind kind = NotifyKind.Payment)
+internal sealed class V3NotifyTarget(IProviderInstance instance, bool sign)
 {
     public void Run(ReadOnlyMemory<byte> input)
     {
         var (headers, body) = sign ? V3NotifySealer.Seal(input.Span) : Split(input.Span);
-        var parse = instance.ParseNotifyAsync(new NotifyRequest(kind, body, "application/json", headers), CancellationToken.None);
+        var parse = instance.ParseNotifyAsync(new NotifyRequest(NotifyKind.Payment, body, "application/json", headers), CancellationToken.None);
         switch (parse.IsCompleted ? parse.Result : parse.AsTask().GetAwaiter().GetResult())
         {
             case NotifyParseResult.Payment or NotifyParseResult.Refund when !sign:
                 throw new InvariantBrokenException("A notify not signed with WeChat Pay's key was accepted.");
-            case NotifyParseResult.Payment when kind != NotifyKind.Payment:
-            case NotifyParseResult.Refund when kind != NotifyKind.Refund:
-                throw new InvariantBrokenException("A notify was read as another kind than the route it came to.");
             case NotifyParseResult.Refund { Notification: var r } when r.RefundId.Length == 0 || r.PaymentId.Length == 0 || r.Amount < 0:
                 throw new InvariantBrokenException("An accepted refund notify lacks its ids or has a negative amount.");
             case NotifyParseResult.Payment { Notification: var n }

@@ -26,9 +26,11 @@ internal sealed partial class WeChatPayV3Instance
             return Malformed("The resource does not decrypt with the APIv3 key.");
         }
 
-        if (refund is not { OutRefundNo: { Length: > 0 } refundId, OutTradeNo: { Length: > 0 } paymentId, RefundStatus: { Length: > 0 } status, Amount.Refund: { } amount })
+        // amount.refund is fen, at least 1: a negative refund was accepted (found writing the v3-notify-signed fuzz target).
+        if (refund is not { OutRefundNo: { Length: > 0 } refundId, OutTradeNo: { Length: > 0 } paymentId, RefundStatus: { Length: > 0 } status, Amount.Refund: { } amount }
+            || amount <= 0)
         {
-            return Malformed("out_refund_no, out_trade_no, refund_status or amount.refund is missing.");
+            return Malformed("out_refund_no, out_trade_no, refund_status or a positive amount.refund is missing.");
         }
 
         if (status != expectedStatus)
