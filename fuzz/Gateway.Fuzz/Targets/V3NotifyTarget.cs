@@ -21,8 +21,8 @@ internal sealed class V3NotifyTarget(IProviderInstance instance, bool sign)
         {
             case NotifyParseResult.Payment or NotifyParseResult.Refund when !sign:
                 throw new InvariantBrokenException("A notify not signed with WeChat Pay's key was accepted.");
-            case NotifyParseResult.Refund { Notification: var r } when r.RefundId.Length == 0 || r.PaymentId.Length == 0 || r.Amount < 0:
-                throw new InvariantBrokenException("An accepted refund notify lacks its ids or has a negative amount.");
+            case NotifyParseResult.Refund { Notification: var r } when r.RefundId.Length == 0 || r.PaymentId.Length == 0 || r.Amount <= 0:
+                throw new InvariantBrokenException("An accepted refund notify lacks its ids or has no positive amount.");
             case NotifyParseResult.Payment { Notification: var n }
                 when n.PaymentId.Length == 0 || n.ProviderTransactionId.Length == 0 || n.Amount <= 0:
                 throw new InvariantBrokenException("An accepted notify lacks its order or transaction, or has no positive amount.");
