@@ -107,6 +107,8 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<V3Api>();
         services.TryAddSingleton<V3NotifyQueue>();
         services.AddHostedService<V3NotifySender>();
+        services.TryAddSingleton<Gateway.Sandbox.WeChatPayV3.Refunds.RefundsOperation>();
+        services.TryAddSingleton<Gateway.Sandbox.WeChatPayV3.Refunds.V3RefundNotifyDelivery>();
     }
 
     private static void AddPaysApi(IServiceCollection services, IConfigurationSection section)

@@ -29,6 +29,12 @@ public sealed class V3GatewayFactory : GatewayFactory
     {
     }
 
+    /// <summary>With <paramref name="more"/> set over the v3 settings (internal: a class fixture has one public constructor).</summary>
+    internal V3GatewayFactory(IReadOnlyDictionary<string, string?> more)
+        : base(port => ExtraSettings(port).Concat(more).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value))
+    {
+    }
+
     /// <summary>The same gateway with test services (e.g. a handler on the plugins' HTTP clients), for a test that needs its own.</summary>
     internal V3GatewayFactory(Action<IServiceCollection> testServices)
         : base(ExtraSettings, testServices)
