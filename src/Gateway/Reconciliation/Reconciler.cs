@@ -60,7 +60,9 @@ internal sealed partial class Reconciler(
         {
             result = await statements.DownloadStatementAsync(run.BillDate, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        // Any failure of the plugin (not only the transport) ends the run failed, to be retried: a run left
+        // 'running' would block the day's retries and hide the problem from ops.
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return (await FailedAsync(run, $"The statement download failed: {ex.GetType().Name}.", cancellationToken), []);
         }
