@@ -4,9 +4,8 @@ namespace Gateway.Checkout;
 public sealed class CheckoutOptions
 {
     /// <summary>
-    /// The HMAC key that signs checkout links (at least 32 characters). Unset, a random key is generated at
-    /// start-up: links then stop working on a restart and on other gateway processes, so set it when more
-    /// than one process serves the public URL.
+    /// The HMAC key that signs checkout links (at least 32 characters), the same on every process. Required
+    /// outside test mode (<c>ProductionRequirements</c>); test mode generates one at start-up.
     /// </summary>
     public string? TokenKey { get; set; }
 
