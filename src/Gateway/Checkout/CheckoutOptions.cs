@@ -11,4 +11,10 @@ public sealed class CheckoutOptions
 
     /// <summary>How long after a payment's expiry its checkout link still shows the final view, in seconds.</summary>
     public int LinkGraceSeconds { get; set; } = 3600;
+
+    /// <summary>
+    /// How often an open page's status stream reads the store when no change message woke it, in seconds: the
+    /// fallback for a lost message (Redis down, a process without Redis beside others).
+    /// </summary>
+    public int StatusFallbackPollSeconds { get; set; } = 10;
 }

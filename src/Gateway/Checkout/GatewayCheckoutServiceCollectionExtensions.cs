@@ -13,6 +13,7 @@ public static class GatewayCheckoutServiceCollectionExtensions
         services.AddOptions<CheckoutOptions>().Bind(gatewaySection.GetSection("Checkout"))
             .Validate(o => string.IsNullOrEmpty(o.TokenKey) || o.TokenKey.Length >= 32, "Gateway:Checkout:TokenKey must be at least 32 characters.")
             .Validate(o => o.LinkGraceSeconds is >= 0 and <= 7 * 86400, "Gateway:Checkout:LinkGraceSeconds must be between 0 and 604800.")
+            .Validate(o => o.StatusFallbackPollSeconds is >= 1 and <= 300, "Gateway:Checkout:StatusFallbackPollSeconds must be between 1 and 300.")
             .ValidateOnStart();
         services.TryAddSingleton<CheckoutTokens>();
         services.TryAddSingleton<CheckoutLinks>();

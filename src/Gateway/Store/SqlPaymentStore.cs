@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Gateway.Abstractions.Payments;
+using Gateway.PaymentChanges;
 using Gateway.Store.Migrations;
 using Gateway.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,13 +15,17 @@ internal sealed class SqlPaymentStore : IPaymentStore
     private readonly StoreDialect _dialect;
     private readonly Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> _createEvent;
     private readonly ILogger _logger;
+    private readonly IPaymentChangePublisher? _changes;
 
     /// <param name="dialect">The database.</param>
     /// <param name="createEvent">Builds the outbox row for a transition's event (null: no webhook target).</param>
     /// <param name="logger">Where schema migrations are reported.</param>
-    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent, ILogger? logger = null)
+    /// <param name="changes">Told after each committed transition or new action (wakes open checkout pages).</param>
+    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent, ILogger? logger = null,
+        IPaymentChangePublisher? changes = null)
     {
         _logger = logger ?? NullLogger.Instance;
+        _changes = changes;
         _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
         _createEvent = createEvent ?? throw new ArgumentNullException(nameof(createEvent));
     }
@@ -74,11 +79,14 @@ internal sealed class SqlPaymentStore : IPaymentStore
             c => c.Add("client_id", clientId).Add("merchant_order_id", merchantOrderId),
             cancellationToken);
 
-    public Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken)
-        => ExecuteAsync(
+    public async Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
             "UPDATE payments SET action = @action, provider_reference = @provider_reference, updated_at = @now WHERE id = @id",
             c => c.Add("action", JsonSerializer.Serialize(action, Json)).Add("provider_reference", providerReference).Add("now", now).Add("id", id),
             cancellationToken);
+        _changes?.Publish(id);
+    }
 
     public async Task<bool> TryTransitionAsync(PaymentTransition t, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -139,6 +147,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        _changes?.Publish(t.PaymentId);
         return true;
     }
 
