@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the payer-facing checkout.</summary>
 public static class GatewayCheckoutServiceCollectionExtensions
 {
-    /// <summary>Adds checkout link signing (<c>Gateway:Checkout</c>).</summary>
+    /// <summary>Adds checkout link signing (<c>Gateway:Checkout</c>) and the aggregated checkout's channel choice.</summary>
     public static IServiceCollection AddGatewayCheckout(this IServiceCollection services, IConfiguration gatewaySection)
     {
         services.AddOptions<CheckoutOptions>().Bind(gatewaySection.GetSection("Checkout"))
@@ -17,6 +17,9 @@ public static class GatewayCheckoutServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<CheckoutTokens>();
         services.TryAddSingleton<CheckoutLinks>();
+        services.TryAddSingleton<CheckoutChoices>();
+        services.TryAddSingleton<CheckoutChoiceStore>();
+        services.TryAddSingleton<CheckoutChooser>();
         return services;
     }
 }

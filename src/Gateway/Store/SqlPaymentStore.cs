@@ -41,7 +41,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
             @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
             @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
             @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
-            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail, @return_url, NULL
+            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail, @return_url, NULL, @requested_channel
             WHERE NOT EXISTS (
                 SELECT 1 FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id AND status <> 'failed')
             """;
@@ -54,7 +54,8 @@ internal sealed class SqlPaymentStore : IPaymentStore
             .Add("provider_transaction_id", p.ProviderTransactionId).Add("paid_amount", p.PaidAmount).Add("error_code", p.ErrorCode)
             .Add("error_message", p.ErrorMessage).Add("review_reason", p.ReviewReason).Add("created_at", p.CreatedAt)
             .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent)
-            .Add("next_sync_at", p.NextSyncAt).Add("review_detail", p.ReviewDetail).Add("return_url", p.ReturnUrl);
+            .Add("next_sync_at", p.NextSyncAt).Add("review_detail", p.ReviewDetail).Add("return_url", p.ReturnUrl)
+            .Add("requested_channel", p.RequestedChannel);
         // A failed create does not burn the merchant order id; any other payment of the order does. Two
         // racing inserts both pass NOT EXISTS, and the unique index on pending payments refuses the second.
         try
@@ -106,11 +107,16 @@ internal sealed class SqlPaymentStore : IPaymentStore
                 review_detail = COALESCE(@review_detail, review_detail),
                 review_refund_id = COALESCE(@review_refund_id, review_refund_id)
             WHERE id = @id AND status IN ({from}) AND (status <> 'requires_review' OR review_refund_id IS NULL)
-            """;
+            """ + (t.ProviderInstance is null ? "" : " AND provider_instance = @instance");
         update.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
             .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage)
             .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail)
             .Add("review_refund_id", t.ReviewRefundId).Add("id", t.PaymentId);
+        if (t.ProviderInstance is not null)
+        {
+            update.Add("instance", t.ProviderInstance);
+        }
+
         for (var i = 0; i < t.From.Count; i++)
         {
             update.Add("from" + i, t.From[i].ToName());
@@ -299,5 +305,6 @@ internal sealed class SqlPaymentStore : IPaymentStore
         ReviewDetail = r.NullableString(31),
         ReturnUrl = r.NullableString(32),
         ReviewRefundId = r.NullableString(33),
+        RequestedChannel = r.NullableString(34),
     };
 }
