@@ -112,4 +112,35 @@ public sealed class CheckoutAggregatedBrowserTests
         clock.Advance(TimeSpan.FromMinutes(3));
         await WaitForStatusAsync(api, expiring.Str("id"), "expired", TimeSpan.FromSeconds(20));
     }
+
+    [Fact]
+    public async Task ASwitchAfterTheFirstOrderWasPaid_SettlesThatPayment_AndPlacesNothingNew()
+    {
+        using var gateway = GatewayFactory.With(null);
+        var api = gateway.ApiClient();
+        var created = await CreateAsync(api, new
+        {
+            channel = "any", merchantOrderId = "checkout-any-paid-first", amount = 700, currency = "CNY", description = "Tea", clientIp = "203.0.113.10",
+        });
+        var id = created.Str("id");
+
+        using var browser = new HeadlessChromium(mobile: false);
+        var driver = browser.Driver;
+        driver.Navigate().GoToUrl(created.Str("action.checkoutUrl"));
+        driver.FindElement(By.Id("choose-wechat-native")).Click();
+        browser.WaitUntil(d => d.FindElements(By.Id("qr")).Count > 0, TimeSpan.FromSeconds(15), "the WeChat QR");
+
+        // The payer pays the WeChat order, and its notify is slow: the gateway does not know yet.
+        using var phone = new HttpClient { BaseAddress = new Uri(gateway.BaseUrl) };
+        var codeUrl = (await GetAsync(api, id)).Str("action.codeUrl");
+        (await phone.PostAsJsonAsync("/sandbox/wechatpay/scan", new { codeUrl, suppressNotify = true })).EnsureSuccessStatusCode();
+
+        // Switching now: WeChat refuses the close (ORDERPAID), so the payment settles as paid and no PaysAPI order exists.
+        driver.FindElement(By.Id("choose-paysapi-wechat")).Click();
+        browser.WaitUntil(d => d.FindElement(By.TagName("body")).GetAttribute("data-status") == "succeeded", TimeSpan.FromSeconds(15), "the success view");
+        var paid = await GetAsync(api, id);
+        Assert.Equal("succeeded", paid.Str("status"));
+        Assert.Equal("wechat.native", paid.Str("channel"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await phone.GetAsync($"/sandbox/paysapi/orders/{id}")).StatusCode);
+    }
 }
