@@ -9,7 +9,7 @@ namespace Gateway.Checkout;
 /// <summary>
 /// The payer's choice on an aggregated checkout: <c>POST /checkout/{id}/choose?t=</c> (form field <c>channel</c>)
 /// and, inside WeChat, <c>GET /checkout/{id}/wechat?t=&amp;via=</c>, where the JSAPI instance's OAuth login returns
-/// with its signed openid hand-off. Both end on the page again (303), which shows what is stored.
+/// with its signed openid hand-off. Both redirect to the page again, which shows what is stored.
 /// </summary>
 internal static class CheckoutChoiceEndpoints
 {
