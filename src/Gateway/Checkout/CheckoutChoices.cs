@@ -21,6 +21,9 @@ internal enum PayerBrowser
 internal sealed class CheckoutChoices(GatewaySnapshotProvider snapshots, RouteInstancePicker picker)
 {
     public const string Any = "any";
+
+    /// <summary>The action of an aggregated checkout before the payer's choice: only the page (and a QR of it).</summary>
+    public const string CheckoutActionType = "checkout";
     private static readonly string[] Order = ["wechat.jsapi", "wechat.h5", "wechat.native", "paysapi.wechat", "paysapi.alipay"];
 
     public static PayerBrowser Classify(string userAgent)

@@ -26,7 +26,8 @@ internal sealed record CheckoutView(PaymentRecord Payment, CheckoutText Text, st
 
 /// <summary>
 /// Renders the payer's page: merchant, description, amount in yuan and countdown, then what this channel's
-/// payer does (QR, WeChat JSAPI launcher, Mini Program guidance, auto-posting provider form, redirect), and
+/// payer does (QR, WeChat JSAPI launcher, Mini Program guidance, auto-posting provider form, redirect followed by the
+/// script; an aggregated checkout's channel choices), and
 /// every final view, hidden until the status says so. All text is HTML-encoded; data for the script travels
 /// as a JSON block.
 /// </summary>
@@ -112,7 +113,8 @@ internal static partial class CheckoutPage
                 sb.Append("<button type=\"submit\">").Append(E(t.Continue)).Append("</button></form>");
                 break;
             case PaymentActionTypes.Redirect when p.Action.Url is { } url:
-                sb.Append("<a class=\"button\" id=\"redirect\" href=\"").Append(E(url)).Append("\">").Append(E(t.Continue)).Append("</a>");
+                // The provider's cashier (WeChat H5) checks the Referer against the merchant's H5 domain: send the origin only (never the token).
+                sb.Append("<a class=\"button\" id=\"redirect\" referrerpolicy=\"origin\" href=\"").Append(E(url)).Append("\">").Append(E(t.Continue)).Append("</a>");
                 break;
         }
     }

@@ -81,7 +81,7 @@ public sealed record ActionResponse(string Type)
 
     /// <summary>An aggregated checkout before the payer's choice: the page, and a QR of it to show or print.</summary>
     internal static ActionResponse Checkout(PaymentRecord p, CheckoutLinks checkout)
-        => new("checkout") { CheckoutUrl = checkout.UrlFor(p), QrImageUrl = checkout.PathFor(p, "/qr.png") };
+        => new(CheckoutChoices.CheckoutActionType) { CheckoutUrl = checkout.UrlFor(p), QrImageUrl = checkout.PathFor(p, "/qr.png") };
 
     internal static ActionResponse From(string paymentId, PaymentAction action) => action.Type switch
     {
