@@ -51,8 +51,10 @@ internal static class CheckoutEndpoints
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var client = snapshots.Current.Clients.GetValueOrDefault(payment.ClientId);
         var userAgent = context.Request.Headers.UserAgent.ToString();
-        var sandboxPay = options.Value.TestMode && payment.Action is { Type: PaymentActionTypes.QrCode, CodeUrl: { } code } && code.StartsWith("weixin://", StringComparison.Ordinal)
-            ? $"/sandbox/wechatpay/payer?codeUrl={Uri.EscapeDataString(code)}" : null;
+        var sandboxPay = !options.Value.TestMode || payment.Action is not { Type: PaymentActionTypes.QrCode, CodeUrl: { } code } ? null
+            : code.StartsWith("weixin://", StringComparison.Ordinal) ? $"/sandbox/wechatpay/payer?codeUrl={Uri.EscapeDataString(code)}"
+            : payment.Plugin == "PaysApi" ? $"/sandbox/paysapi/payer?orderid={Uri.EscapeDataString(payment.Id)}"
+            : null;
         var view = new CheckoutView(payment, CheckoutText.For(context.Request.Headers.AcceptLanguage), client?.DisplayName ?? payment.ClientId, nonce,
             links.PathFor(payment), userAgent.Contains("MicroMessenger", StringComparison.Ordinal), sandboxPay);
         if (payment.RequestedChannel is not null && payment.Status == PaymentStatus.Pending)

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Gateway.FunctionalTests.Infrastructure;
 using OpenQA.Selenium;
 using static Gateway.FunctionalTests.Infrastructure.ApiCalls;
@@ -86,10 +85,15 @@ public sealed class CheckoutPaysApiBrowserTests
         Assert.Equal("Scan with WeChat to pay", driver.FindElement(By.CssSelector("#live .hint:not(:first-child)")).Text);
         browser.Screenshot("paysapi-qr");
 
-        // The payer scans and pays (the sandbox plays the phone); the open page follows without a reload.
-        using var phone = new HttpClient { BaseAddress = new Uri(gateway.BaseUrl) };
-        var paid = await phone.PostAsJsonAsync("/sandbox/paysapi/pay", new { uid = GatewayFactory.PaysApiJsonUid, orderid = created.Str("id") });
-        paid.EnsureSuccessStatusCode();
+        // A person's way through the sandbox: its pay page in a second tab, and the "Pay" button; the open page follows without a reload.
+        var checkoutTab = driver.CurrentWindowHandle;
+        var sandboxUrl = driver.FindElement(By.Id("sandbox-pay")).GetAttribute("href")!;
+        driver.SwitchTo().NewWindow(WindowType.Tab);
+        driver.Navigate().GoToUrl(sandboxUrl);
+        Assert.Equal(created.Str("id"), driver.FindElement(By.Id("orderid")).Text);
+        driver.FindElement(By.Id("pay")).Click();
+        browser.WaitUntil(d => d.Url.Contains("/p/pa-json/return", StringComparison.Ordinal), TimeSpan.FromSeconds(15), "PaysAPI's return to the gateway");
+        driver.SwitchTo().Window(checkoutTab);
 
         browser.WaitUntil(d => d.FindElement(By.TagName("body")).GetAttribute("data-status") == "succeeded", TimeSpan.FromSeconds(15), "the success view");
         Assert.True(driver.FindElement(By.Id("final-succeeded")).Displayed);
