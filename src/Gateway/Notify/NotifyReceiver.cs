@@ -41,7 +41,7 @@ internal sealed partial class NotifyReceiver
         {
             // Not stored, so not processed: FAIL makes the provider send it again.
             Log.NotStored(_logger, instanceName, ex);
-            return new NotifyResult(instance.Instance.CreateAck(false, "temporary failure"), "error", null);
+            return new NotifyResult(instance.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure"), "error", null);
         }
 
         return await RunAsync(inboxId, instanceName, request, cancellationToken);
@@ -74,7 +74,7 @@ internal sealed partial class NotifyReceiver
         {
             // Store, Redis or plugin failure: answer FAIL so the provider retries once we are healthy again.
             Log.Failed(_logger, instanceName, inboxId, ex);
-            result = new NotifyResult(instance.Instance.CreateAck(false, "temporary failure"), "error", null);
+            result = new NotifyResult(instance.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure"), "error", null);
         }
 
         try
