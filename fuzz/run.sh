@@ -48,8 +48,8 @@ dict_for() {
   case "$1" in
     paysapi-*) echo dict/paysapi.dict ;;
     v3-*) echo dict/v3.dict ;;
-    trade-bill) echo dict/bill.dict ;;
     *-json) echo dict/json.dict ;;
+    *-bill) echo dict/bill.dict ;;
     *) echo dict/wechat.dict ;;
   esac
 }

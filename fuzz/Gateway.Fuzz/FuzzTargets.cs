@@ -27,7 +27,7 @@ internal static class FuzzTargets
         ["refund-notify-encrypted"] = () => new RefundNotifyTarget(TestInstances.WeChatNative(), encrypt: true).Run,
         ["v3-notify"] = () => new V3NotifyTarget(TestInstances.WeChatPayV3(), sign: false).Run,
         ["v3-notify-signed"] = () => new V3NotifyTarget(TestInstances.WeChatPayV3(), sign: true).Run,
-        ["trade-bill"] = () => TradeBillTarget.Run,
+        ["wechat-bill"] = () => TradeBillTarget.Run,
     };
 }
 

@@ -4,13 +4,12 @@ using Gateway.WeChatPay.Bills;
 namespace Gateway.Fuzz.Targets;
 
 /// <summary>
-/// The v2 transaction bill (<c>pay/downloadbill</c>, CSV with back-ticks, maybe gzip): a bill, or one of the
-/// exceptions <c>WeChatPayClient.DownloadBillAsync</c> turns into an invalid-reply error.
+/// The statement parser (v2 <c>pay/downloadbill</c> and the APIv3 trade bill file, plain or gzip): a bill, or
+/// <see cref="TradeBillFormatException"/> (or a UTF-8 decoding refusal); a bill it accepts has every line's keys.
 /// </summary>
 internal static class TradeBillTarget
 {
-    // Small, so a fuzzer-made gzip bomb is refused fast; the client's own limit is 64 MiB.
-    private const int MaxBytes = 1 << 20;
+    private const int MaxBytes = 1024 * 1024;
 
     public static void Run(ReadOnlyMemory<byte> input)
     {
@@ -24,9 +23,11 @@ internal static class TradeBillTarget
             return;
         }
 
-        if (bill.Rows.Any(r => r.OutTradeNo.Length == 0 || r.TransactionId.Length == 0 || r.TradeState.Length == 0))
+        if (bill.Summary.TradeCount < 0
+            || bill.Rows.Any(r => r.OutTradeNo.Length == 0 || r.TransactionId.Length == 0 || r.TradeState.Length == 0
+                || (r.OutRefundNo is null && (r.RefundId is not null || r.RefundStatus is not null))))
         {
-            throw new InvariantBrokenException("A bill line without its order, transaction or state was accepted.");
+            throw new InvariantBrokenException("An accepted bill has a line without its keys.");
         }
     }
 }

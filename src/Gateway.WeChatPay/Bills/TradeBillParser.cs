@@ -83,7 +83,7 @@ public static class TradeBillParser
         }
 
         var names = line.Split(',').Select(name => name.Trim()).ToArray();
-        // Columns are found by name, so a name twice is ambiguous (it threw ArgumentException; found writing the trade-bill fuzz target).
+        // Columns are looked up by name: a name twice would make the line ambiguous (found by the wechat-bill fuzz target).
         return names.Distinct(StringComparer.Ordinal).Count() == names.Length
             ? names
             : throw new TradeBillFormatException("A header line names a column twice.");

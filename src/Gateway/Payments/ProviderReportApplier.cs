@@ -96,6 +96,7 @@ internal sealed partial class ProviderReportApplier
         {
             ProviderTransactionId = report.ProviderTransactionId,
             EventType = WebhookEventTypes.For(to),
+            ProviderInstance = payment.ProviderInstance,
         };
         if (await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
         {

@@ -113,19 +113,20 @@ public sealed class TradeBillParserTests
         Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(buffer.ToArray(), Max));
     }
 
-    [Theory]
-    [InlineData("a,a\n`1,`2\nb\n`1\n")] // found writing the trade-bill fuzz target: a header naming a column twice threw ArgumentException
-    [InlineData("a\nb,,\n`1,`2,`3\n")] // the summary header (a bill without trade lines), two empty names
-    public void Parse_RefusesAHeaderNamingAColumnTwice(string bill)
+    [Fact]
+    public void Parse_RefusesAHeaderNamingAColumnTwice()
     {
-        var ex = Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(Encoding.UTF8.GetBytes(bill), Max));
-        Assert.Contains("twice", ex.Message, StringComparison.Ordinal);
+        // Fuzz finding (wechat-bill): 商户订单号 renamed 微信订单号 made the parser throw ArgumentException, not a refusal.
+        var text = Encoding.UTF8.GetString(Sample("all-bill.txt")).Replace("微信订单号,商户订单号", "微信订单号,微信订单号", StringComparison.Ordinal);
+        Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(text));
+        var summary = Encoding.UTF8.GetString(Sample("all-bill.txt")).Replace("总交易单数,应结订单总金额", "总交易单数,总交易单数", StringComparison.Ordinal);
+        Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(summary));
     }
 
     [Fact]
     public void Parse_RefusesATradeTimeBeforeAnyUtcInstant()
     {
-        // Found by fuzz/ (trade-bill): 0001-01-01 00:00:00 Beijing made DateTimeOffset throw ArgumentOutOfRangeException.
+        // Found by fuzz/ (wechat-bill): 0001-01-01 00:00:00 Beijing made DateTimeOffset throw ArgumentOutOfRangeException.
         var bill = Encoding.UTF8.GetString(Sample("all-bill.txt")).Replace("`2021-01-28 17:07:11,", "`0001-01-01 00:00:00,", StringComparison.Ordinal);
 
         var ex = Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(Encoding.UTF8.GetBytes(bill), Max));
