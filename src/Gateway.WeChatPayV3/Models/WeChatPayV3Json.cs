@@ -17,4 +17,5 @@ namespace Gateway.WeChatPayV3.Models;
 [JsonSerializable(typeof(RefundRequest))]
 [JsonSerializable(typeof(Refund))]
 [JsonSerializable(typeof(RefundNotifyResource))]
+[JsonSerializable(typeof(TradeBillResponse))]
 public sealed partial class WeChatPayV3Json : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.WeChatPay.Orders;
 using Gateway.Sandbox.WeChatPayV3.Platform;
 using Gateway.Sandbox.WeChatPayV3.Protocol;
@@ -19,7 +20,7 @@ internal static class V3ApiEndpoints
 
     public static void Map(IEndpointRouteBuilder wechat)
     {
-        var v3 = wechat.MapGroup("/v3").ExcludeFromDescription();
+        var v3 = wechat.MapGroup("/v3").ExcludeFromDescription().AddEndpointFilter<V3ApiFaults>();
         v3.MapPost("/pay/transactions/native", (HttpContext c, V3Api api) => api.PrepayAsync(c, TradeTypes.Native));
         v3.MapPost("/pay/transactions/jsapi", (HttpContext c, V3Api api) => api.PrepayAsync(c, TradeTypes.Jsapi));
         v3.MapPost("/pay/transactions/h5", (HttpContext c, V3Api api) => api.PrepayAsync(c, TradeTypes.Mweb));
