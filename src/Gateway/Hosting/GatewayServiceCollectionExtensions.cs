@@ -56,6 +56,9 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create, sp.GetRequiredService<ILogger<SqlPaymentStore>>()));
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<NotifyInbox>();
+        services.TryAddSingleton<NotifyRejectionLog>();
+        services.TryAddSingleton<NotifyInboxRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotifyInboxRecorder>());
         services.AddGatewayOutboundUrlPolicy(section);
         services.AddGatewayCheckout(section);
         services.AddHostedService<WebhookDispatcher>();
