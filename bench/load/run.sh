@@ -115,7 +115,7 @@ run_wrk() {
 start_gateway() { # store
   local store=$1 conn
   if [ "$store" = postgresql ]; then
-    as_pg "'$(pg_bin)/psql' -h 127.0.0.1 -p $PG_PORT -U gateway -d postgres -qc 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench'" >/dev/null
+    as_pg "'$(pg_bin)/psql' -h 127.0.0.1 -p $PG_PORT -U gateway -d postgres -qc 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench'" >/dev/null 2>&1
     conn="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=bench;Maximum Pool Size=64"
     PROVIDER=PostgreSql
   else
@@ -124,7 +124,7 @@ start_gateway() { # store
   GW_PORT="$(free_port 58080)"
   (
     cd "$ROOT/src/Gateway/bin/Release/net10.0"
-    export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$GW_PORT" Logging__LogLevel__Default=Warning
+    export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
     export Gateway__PublicBaseUrl="http://127.0.0.1:$GW_PORT" Gateway__Admin__Enabled=false
     export Gateway__Clients__bench__ApiKeySha256="$(echo -n "$API_KEY" | sha256sum | cut -d' ' -f1)"
     export Gateway__Store__Provider="$PROVIDER" Gateway__Store__ConnectionString="$conn"
@@ -137,7 +137,7 @@ start_gateway() { # store
       export "Gateway__RateLimits__${limit}__PermitsPerSecond=1000000" "Gateway__RateLimits__${limit}__Burst=1000000"
     done
     export Gateway__Reconciliation__Enabled=false
-    exec dotnet Gateway.dll
+    exec dotnet Gateway.dll --urls "http://127.0.0.1:$GW_PORT"
   ) >"$STATE/gateway-$store.log" 2>&1 &
   GW_PID=$!; PIDS+=("$GW_PID")
   wait_http "http://127.0.0.1:$GW_PORT/health/ready" || { tail -n 40 "$STATE/gateway-$store.log" >&2; exit 1; }
