@@ -90,6 +90,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ProviderReportApplier>();
         services.TryAddSingleton<PaymentSynchronizer>();
         services.TryAddSingleton<PaymentCreator>();
+        services.TryAddSingleton<PaymentQrImages>();
         services.TryAddSingleton<ProductCodeStore>();
         services.TryAddSingleton<ProductCodeRegistrar>();
         services.TryAddSingleton<IProductCodePayments, ProductCodePayments>();
