@@ -42,13 +42,14 @@ log() { echo "bench: $*" >&2; }
 
 cleanup() {
   set +e
+  if [ -n "${WATCHDOG:-}" ]; then kill $(ps -o pid= --ppid "$WATCHDOG") "$WATCHDOG" 2>/dev/null; fi
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
   if [ -n "$PG_DATA" ] && [ -f "$PG_DATA/postmaster.pid" ]; then as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -m fast -w stop" >/dev/null 2>&1; fi
   rm -rf "$STATE"
 }
 trap cleanup EXIT
-# Bounded in time whatever happens: the whole run stops itself after 10 minutes.
-( sleep 600; log "time limit reached, stopping"; kill -TERM $$ ) 2>/dev/null & WATCHDOG=$!; PIDS+=("$WATCHDOG")
+trap 'exit 143' TERM INT
+WATCHDOG=""
 
 free_port() { # a free loopback port from $1 upwards
   local p=$1
@@ -195,6 +196,10 @@ log "building (Release)"
 for project in "$ROOT/src/Gateway" "$HERE/FakeWeChat" "$HERE/BareKestrel"; do
   dotnet build "$project" -c Release --nologo -v q -clp:ErrorsOnly >"$STATE/build.log" 2>&1 || { cat "$STATE/build.log" >&2; exit 1; }
 done
+
+# Bounded in time whatever happens: the measuring stops itself after 10 minutes (the build before may take
+# longer on a busy machine, and is not counted).
+( sleep 600; log "time limit reached, stopping"; kill -TERM $$ ) 2>/dev/null & WATCHDOG=$!
 
 FAKE_PORT="$(free_port 58180)"
 dotnet "$HERE/FakeWeChat/bin/Release/net10.0/FakeWeChat.dll" --urls "http://127.0.0.1:$FAKE_PORT" --Key "$WX_KEY" >"$STATE/fake.log" 2>&1 &
