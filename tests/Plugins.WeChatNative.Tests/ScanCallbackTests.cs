@@ -28,12 +28,23 @@ public sealed class ScanCallbackTests
     [InlineData(WeChatSignType.HmacSha256)]
     public void Parse_ReadsOpenIdAndProductId(WeChatSignType type)
     {
-        var scan = ScanCallback.Parse(Signed(Callback(), type: type), Options);
+        var scan = ScanCallback.Parse(Signed(Callback(), type: type), OptionsFor(type));
 
         Assert.Null(scan.Rejection);
         Assert.Equal("o8GeHuLAsgefS_80exEr1cTqekUs", scan.OpenId);
         Assert.Equal("88888", scan.ProductId);
     }
+
+    [Theory]
+    [InlineData(WeChatSignType.Md5, WeChatSignType.HmacSha256)]
+    [InlineData(WeChatSignType.HmacSha256, WeChatSignType.Md5)]
+    public void Parse_RejectsASignOfAnotherAlgorithmThanTheAccounts(WeChatSignType signedWith, WeChatSignType account)
+        => Assert.NotNull(ScanCallback.Parse(Signed(Callback(), type: signedWith), OptionsFor(account)).Rejection);
+
+    private static WeChatPayOptions OptionsFor(WeChatSignType type) => new()
+    {
+        AppId = PluginHarness.AppId, MchId = PluginHarness.MchId, ApiKey = PluginHarness.ApiKey, SignType = type,
+    };
 
     [Fact]
     public void Parse_RejectsWrongKey()

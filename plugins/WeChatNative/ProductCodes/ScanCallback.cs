@@ -24,8 +24,10 @@ internal static class ScanCallback
             return ScanCallbackParse.Rejected("The body is not a valid WeChat XML message.");
         }
 
-        // Over every received field: WeChat may add fields, and they are signed too.
-        if (!WeChatSigner.Verify(fields, options.ApiKey))
+        // Over every received field: WeChat may add fields, and they are signed too. The callback carries no
+        // sign_type, so the algorithm is the account's (the one its product links are signed with), never
+        // guessed from the sign's length: that would let an MD5 sign through an HMAC-SHA256 account.
+        if (!WeChatSigner.Verify(fields, options.ApiKey, options.SignType))
         {
             return ScanCallbackParse.Rejected("The signature does not verify.");
         }

@@ -65,6 +65,11 @@ internal sealed partial class GatewaySnapshotBuilder
             {
                 errors.Add($"Gateway:Clients:{client.Id}:WebhookUrl: must be an absolute http(s) URL.");
             }
+            else if (client.WebhookUrl is not null && new Uri(client.WebhookUrl).UserInfo.Length > 0)
+            {
+                // A user and password in the URL would be sent to whoever answers, and logged with the URL.
+                errors.Add($"Gateway:Clients:{client.Id}:WebhookUrl: must not carry a user name or password.");
+            }
 
             if (client.WebhookUrl is not null && client.WebhookSecrets.Count == 0)
             {

@@ -100,6 +100,36 @@ public class GatewaySnapshotBuilderTests
         Assert.Equal(["acct-a"], snapshot.Routes.Routes.Single(r => r.Config.Id == "mixed").Instances.Select(i => i.Name));
     }
 
+    [Theory]
+    [InlineData("https://user:secret@hooks.example.test/payments", "must not carry a user name or password")]
+    [InlineData("https://user@hooks.example.test/payments", "must not carry a user name or password")]
+    [InlineData("ftp://hooks.example.test/payments", "must be an absolute http(s) URL")]
+    public void Rejects_AWebhookUrl_WithUserInfoOrAnotherScheme(string url, string problem)
+    {
+        var settings = Valid();
+        settings["Gateway:Clients:shop:WebhookUrl"] = url;
+        settings["Gateway:Clients:shop:WebhookSecrets:0"] = "whsec_0123456789abcdef";
+
+        var (_, errors) = Build(settings, new FakePlugin().Load());
+
+        var error = Assert.Single(errors, e => e.StartsWith("Gateway:Clients:shop:WebhookUrl:", StringComparison.Ordinal));
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret@", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepts_AWebhookUrl_WithoutUserInfo()
+    {
+        var settings = Valid();
+        settings["Gateway:Clients:shop:WebhookUrl"] = "https://hooks.example.test/payments";
+        settings["Gateway:Clients:shop:WebhookSecrets:0"] = "whsec_0123456789abcdef";
+
+        var (snapshot, errors) = Build(settings, new FakePlugin().Load());
+
+        Assert.Empty(errors);
+        Assert.Equal("https://hooks.example.test/payments", snapshot!.Clients["shop"].WebhookUrl);
+    }
+
     [Fact]
     public void Weighted_NeedsOneInstanceAboveZero()
     {

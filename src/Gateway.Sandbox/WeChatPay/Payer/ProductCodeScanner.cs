@@ -53,7 +53,10 @@ internal sealed partial class ProductCodeScanner(
             ["nonce_str"] = SandboxIds.NonceStr(),
             ["product_id"] = link["product_id"],
         };
-        callback[SandboxSigner.SignField] = SandboxSigner.Sign(callback, merchant.ApiKey, WeChatSignType.Md5);
+        // The callback has no sign_type field: it is signed with the algorithm of the merchant's link (WeChat
+        // knows the account's choice; the sandbox infers it from the link the merchant signed).
+        var linkSignType = link["sign"].Length == 64 ? WeChatSignType.HmacSha256 : WeChatSignType.Md5;
+        callback[SandboxSigner.SignField] = SandboxSigner.Sign(callback, merchant.ApiKey, linkSignType);
 
         Dictionary<string, string> reply;
         try
