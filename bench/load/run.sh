@@ -169,23 +169,32 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
 
   SECONDS_RUN=$WARMUP
   run_wrk warmup "$GW_PID" "$url" qr.lua "$STATE/qr-ids-$store.txt" >/dev/null
-  local w; w=$(run_wrk warmup "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" 0 "$first_limit" "$INSTANCE" "$THREADS")
-  # Lines every thread had sent (less what may still have been in flight) are surely notified: the duplicate set.
-  local dup_count=$(( ( $(echo "$w" | jq .consumed_min) - CONNECTIONS ) * THREADS ))
-  next=$(( $(echo "$w" | jq '.consumed_min * .threads') + THREADS * CONNECTIONS ))
-  [ "$dup_count" -gt 100 ] || { log "warm-up notified too few payments: $w"; exit 1; }
+  # Lines every thread had sent (less what may still have been in flight) are surely notified: the duplicate
+  # set. A slow box notifies few in a short warm-up: then it warms up longer from the same first line.
+  local w dup_count=0 try
+  for try in 1 2 3; do
+    w=$(run_wrk warmup "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" 0 "$first_limit" "$INSTANCE" "$THREADS")
+    dup_count=$(( ( $(echo "$w" | jq .consumed_min) - CONNECTIONS / THREADS ) * THREADS ))
+    [ "$dup_count" -lt 500 ] || break
+    SECONDS_RUN=$(( SECONDS_RUN * 3 ))
+  done
+  # The next first notify is past every line any thread sent.
+  next=$(( $(echo "$w" | jq '.consumed_max * .threads') ))
+  [ "$dup_count" -gt 0 ] || { log "warm-up notified no payment: $w"; exit 1; }
   run_wrk warmup "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" 0 "$dup_count" "$INSTANCE" "$THREADS" >/dev/null
 
   SECONDS_RUN=$SECONDS_PER
-  for round in $(seq 1 "$ROUNDS"); do
-    log "$store: round $round/$ROUNDS"
+  # SQLite gets one round: its figures are for comparison, and the whole run stays within its time bound.
+  local rounds=$ROUNDS; [ "$store" = postgresql ] || rounds=1
+  for round in $(seq 1 "$rounds"); do
+    log "$store: round $round/$rounds"
     run_wrk bare "$BARE_PID" "http://127.0.0.1:$BARE_PORT" bare.lua | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
     run_wrk create "$GW_PID" "$url" create.lua "$API_KEY" "$store-r$round-$STAMP" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
     run_wrk qr "$GW_PID" "$url" qr.lua "$STATE/qr-ids-$store.txt" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
     local f; f=$(run_wrk notify_first "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" "$next" "$((first_limit - next))" "$INSTANCE" "$THREADS")
     echo "$f" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
     [ "$(echo "$f" | jq .overflow)" = 0 ] || log "$store: notify_first ran out of pending payments (raise BENCH_SEED); overflow requests were duplicates"
-    next=$(( next + $(echo "$f" | jq '.consumed_min * .threads') + THREADS * CONNECTIONS ))
+    next=$(( next + $(echo "$f" | jq '.consumed_max * .threads') ))
     run_wrk notify_dup "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" 0 "$dup_count" "$INSTANCE" "$THREADS" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
   done
   stop_gateway
