@@ -10,8 +10,8 @@ namespace Gateway.Plugins.WeChatPayV3;
 
 /// <summary>
 /// One APIv3 merchant account under one app id. The operations are one file each, named like WeChat's v3 docs:
-/// <c>Transactions/Native.cs</c>, <c>Jsapi.cs</c>, <c>H5.cs</c>, <c>QueryByOutTradeNo.cs</c>, <c>Close.cs</c>, and
-/// <c>Notify/TransactionSuccess.cs</c>.
+/// <c>Transactions/Native.cs</c>, <c>Jsapi.cs</c>, <c>H5.cs</c>, <c>QueryByOutTradeNo.cs</c>, <c>Close.cs</c>,
+/// <c>Refunds/Create.cs</c>, <c>Refunds/QueryByOutRefundNo.cs</c>, and <c>Notify/TransactionSuccess.cs</c>, <c>Notify/Refund.cs</c>.
 /// </summary>
 internal sealed partial class WeChatPayV3Instance : IProviderInstance, IDisposable
 {
@@ -55,16 +55,23 @@ internal sealed partial class WeChatPayV3Instance : IProviderInstance, IDisposab
         };
     }
 
-    /// <summary>The v3 acknowledgement: the status decides (2xx received; 4xx/5xx resend), the body explains.</summary>
+    /// <summary>The v3 acknowledgement when only success is known: 200, or 500 (WeChat resends).</summary>
     public NotifyAck CreateAck(bool success, string? reason = null)
+        => CreateAck(success ? NotifyAckOutcome.Received : NotifyAckOutcome.Retry, reason);
+
+    /// <summary>
+    /// The v3 acknowledgement: the status decides (2xx received; 4xx/5xx resend), the body explains. A notify refused
+    /// for what it is (forged, malformed, unsupported) is a 400; one we could not apply (unknown order, disagreement,
+    /// an outage) a 500. REF: docs/protocols.md §G3.g.
+    /// </summary>
+    public NotifyAck CreateAck(NotifyAckOutcome outcome, string? reason)
     {
-        if (success)
+        if (outcome == NotifyAckOutcome.Received)
         {
             return new NotifyAck(200, "application/json", "{\"code\":\"SUCCESS\"}");
         }
 
-        // A notify we refused for what it is (forged, malformed) is a 400; anything on our side a 500. Both are resent.
-        var status = reason is "signature error" or "invalid notify" or "unsupported notify" ? 400 : 500;
+        var status = outcome == NotifyAckOutcome.Refused ? 400 : 500;
         var message = string.IsNullOrWhiteSpace(reason) ? "FAIL" : reason;
         return new NotifyAck(status, "application/json",
             $"{{\"code\":\"FAIL\",\"message\":{System.Text.Json.JsonSerializer.Serialize(message, NotifyJson.Default.String)}}}");

@@ -18,7 +18,7 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
     /// Maps the simulated WeChat Pay v2 APIs at <c>{prefix}/wechatpay/pay/unifiedorder|orderquery|closeorder</c>
     /// (WeChat's own paths, so a plugin only changes its base URL), and the simulated payer at
     /// <c>{prefix}/wechatpay/scan</c>, <c>/pay</c> and <c>/orders/{outTradeNo}</c>; the simulated APIv3 at
-    /// <c>{prefix}/wechatpay/v3/pay/transactions/…</c> and <c>/v3/certificates</c>, with the H5 cashier at
+    /// <c>{prefix}/wechatpay/v3/pay/transactions/…</c>, <c>/v3/refund/domestic/refunds</c>, <c>/v3/certificates</c> and <c>/v3/bill/tradebill</c>, with the H5 cashier at
     /// <c>{prefix}/wechatpay/v3/h5/checkmweb</c>; the simulated open platform
     /// (OAuth2, cgi-bin token/ticket, jscode2session) at <c>{prefix}/wechat/…</c>; and the simulated PaysAPI at
     /// <c>{prefix}/paysapi/</c> (form post, or <c>?format=json</c>), its payer at <c>{prefix}/paysapi/pay</c> and
@@ -36,6 +36,7 @@ public static class GatewaySandboxEndpointRouteBuilderExtensions
         PayerEndpoints.Map(weChatPay);
         PayerPage.Map(weChatPay);
         V3ApiEndpoints.Map(weChatPay);
+        TradeBillOperation.Map(weChatPay);
         H5PayPage.Map(weChatPay);
         var paysApi = sandbox.MapGroup("/paysapi");
         PayEndpoints.Map(paysApi);

@@ -14,6 +14,7 @@ using Gateway.Sandbox.WeChatPay.Orders;
 using Gateway.Sandbox.WeChatPay.Payer;
 using Gateway.Sandbox.WeChatPay.Protocol;
 using Gateway.Sandbox.WeChatPayV3.Api;
+using Gateway.Sandbox.WeChatPayV3.Bills;
 using Gateway.Sandbox.WeChatPayV3.Configuration;
 using Gateway.Sandbox.WeChatPayV3.Notify;
 using Gateway.Sandbox.WeChatPayV3.Platform;
@@ -101,9 +102,13 @@ public static class GatewaySandboxServiceCollectionExtensions
         services.TryAddSingleton<V3RequestAuthenticator>();
         services.TryAddSingleton<PrepayOperation>();
         services.TryAddSingleton<CertificatesOperation>();
+        services.TryAddSingleton<BillFiles>();
+        services.TryAddSingleton<TradeBillOperation>();
         services.TryAddSingleton<V3Api>();
         services.TryAddSingleton<V3NotifyQueue>();
         services.AddHostedService<V3NotifySender>();
+        services.TryAddSingleton<Gateway.Sandbox.WeChatPayV3.Refunds.RefundsOperation>();
+        services.TryAddSingleton<Gateway.Sandbox.WeChatPayV3.Refunds.V3RefundNotifyDelivery>();
     }
 
     private static void AddPaysApi(IServiceCollection services, IConfigurationSection section)

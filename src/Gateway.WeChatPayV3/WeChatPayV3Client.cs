@@ -140,11 +140,14 @@ public sealed partial class WeChatPayV3Client : IDisposable
         }
     }
 
-    private async Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    private Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+        => ReadCappedAsync(content, MaxReplyBytes, cancellationToken);
+
+    private static async Task<byte[]> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > MaxReplyBytes)
+        if (content.Headers.ContentLength > maxBytes)
         {
-            throw TooLarge();
+            throw TooLarge(maxBytes);
         }
 
         using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -154,9 +157,9 @@ public sealed partial class WeChatPayV3Client : IDisposable
         while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             // Checked while reading: a lying or absent Content-Length cannot make us buffer without bound.
-            if (buffer.Length + read > MaxReplyBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                throw TooLarge();
+                throw TooLarge(maxBytes);
             }
 
             buffer.Write(chunk, 0, read);
@@ -165,6 +168,6 @@ public sealed partial class WeChatPayV3Client : IDisposable
         return buffer.ToArray();
     }
 
-    private WeChatPayV3ReplyException TooLarge()
-        => new(WeChatPayV3ReplyException.InvalidResponse, $"The reply is larger than {MaxReplyBytes} bytes.");
+    private static WeChatPayV3ReplyException TooLarge(int maxBytes)
+        => new(WeChatPayV3ReplyException.InvalidResponse, $"The reply is larger than {maxBytes} bytes.");
 }

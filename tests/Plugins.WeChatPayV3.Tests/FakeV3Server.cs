@@ -11,17 +11,25 @@ namespace Gateway.Plugins.WeChatPayV3.Tests;
 /// </summary>
 internal sealed class FakeV3Server(RSA platformKey, string serial, TimeProvider time) : HttpMessageHandler
 {
-    private readonly Queue<(int Status, string Body, bool Sign)> _replies = new();
+    private readonly Queue<(int Status, string Body, bool Sign, byte[]? File)> _replies = new();
 
     public List<(HttpRequestMessage Request, string Body)> Requests { get; } = [];
 
-    public void Reply(int status, string body, bool sign = true) => _replies.Enqueue((status, body, sign));
+    public void Reply(int status, string body, bool sign = true) => _replies.Enqueue((status, body, sign, null));
+
+    /// <summary>A file download's reply: raw bytes, unsigned, as WeChat serves a bill.</summary>
+    public void ReplyFile(byte[] file) => _replies.Enqueue((200, "", false, file));
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add((request, body));
-        var (status, replyBody, sign) = _replies.Dequeue();
+        var (status, replyBody, sign, file) = _replies.Dequeue();
+        if (file is not null)
+        {
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(file) };
+        }
+
         var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(replyBody, Encoding.UTF8, "application/json") };
         if (sign)
         {

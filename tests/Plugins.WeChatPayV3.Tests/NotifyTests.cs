@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Gateway.Abstractions.Notify;
 using Gateway.Abstractions.Payments;
+using Gateway.Abstractions.Refunds;
 using Gateway.WeChatPayV3.Crypto;
 
 namespace Gateway.Plugins.WeChatPayV3.Tests;
@@ -35,10 +36,41 @@ public sealed class NotifyTests
         Assert.Equal(NotifyRejections.BadSignature, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
     }
 
-    [Fact]
-    public async Task RefundEvents_AreNotHandledYet()
+    [Theory]
+    [InlineData("REFUND.SUCCESS", "SUCCESS", RefundState.Succeeded)]
+    [InlineData("REFUND.ABNORMAL", "ABNORMAL", RefundState.Failed)]
+    [InlineData("REFUND.CLOSED", "CLOSED", RefundState.Failed)]
+    public async Task RefundEvents_AreDecrypted_AndMapped(string eventType, string status, RefundState state)
     {
-        var result = await ParseAsync(Envelope("REFUND.SUCCESS", "{\"out_trade_no\":\"pay_1\",\"refund_status\":\"SUCCESS\"}", "refund"));
+        var result = await ParseAsync(Envelope(eventType, RefundResource(status), "refund"));
+
+        var refund = Assert.IsType<NotifyParseResult.Refund>(result).Notification;
+        Assert.Equal(("re_1", "pay_1", "50300908092018010222000000001"), (refund.RefundId, refund.PaymentId, refund.ProviderRefundId));
+        Assert.Equal((state, status), (refund.State, refund.ProviderState));
+        Assert.Equal((300L, 1200L), (refund.Amount, refund.TotalAmount));
+        Assert.Equal(PluginHarness.MchId, refund.MerchantId);
+    }
+
+    [Fact]
+    public async Task ARefundEvent_WhoseRefundStatusContradictsIt_IsMalformed()
+    {
+        var result = await ParseAsync(Envelope("REFUND.SUCCESS", RefundResource("CLOSED"), "refund"));
+
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
+    }
+
+    [Fact]
+    public async Task ARefundEvent_WithoutTheRefundAmount_IsMalformed()
+    {
+        var result = await ParseAsync(Envelope("REFUND.SUCCESS", "{\"out_refund_no\":\"re_1\",\"out_trade_no\":\"pay_1\",\"refund_status\":\"SUCCESS\"}", "refund"));
+
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
+    }
+
+    [Fact]
+    public async Task AnUnknownEvent_IsUnsupported()
+    {
+        var result = await ParseAsync(Envelope("REFUND.SOMETHING_NEW", RefundResource("SUCCESS"), "refund"));
 
         Assert.Equal(NotifyRejections.Unsupported, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
     }
@@ -52,20 +84,34 @@ public sealed class NotifyTests
     }
 
     [Fact]
-    public void Acks_AreV3Answers_TheStatusDecides()
+    public void Acks_AreV3Answers_TheHostsOutcomeDecidesTheStatus()
     {
-        var ok = _harness.Instance.CreateAck(true);
-        var forged = _harness.Instance.CreateAck(false, "signature error");
-        var ours = _harness.Instance.CreateAck(false, "temporary failure");
+        var ok = _harness.Instance.CreateAck(NotifyAckOutcome.Received, null);
+        var forged = _harness.Instance.CreateAck(NotifyAckOutcome.Refused, "signature error");
+        var unknown = _harness.Instance.CreateAck(NotifyAckOutcome.NotApplied, "unknown order");
+        var ours = _harness.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure");
 
         Assert.Equal((200, "{\"code\":\"SUCCESS\"}"), (ok.StatusCode, ok.Body));
         Assert.Equal((400, "{\"code\":\"FAIL\",\"message\":\"signature error\"}"), (forged.StatusCode, forged.Body));
-        Assert.Equal(500, ours.StatusCode);
+        Assert.Equal((500, 500), (unknown.StatusCode, ours.StatusCode));
         Assert.Equal("application/json", ours.ContentType);
+    }
+
+    [Fact]
+    public void TheReasonText_DecidesNothing()
+    {
+        // Only the structured outcome picks 400: a failure known only as "failed" is a 500, whatever its text says.
+        Assert.Equal(500, _harness.Instance.CreateAck(false, "signature error").StatusCode);
+        Assert.Equal(500, _harness.Instance.CreateAck(NotifyAckOutcome.NotApplied, "signature error").StatusCode);
+        Assert.Equal(400, _harness.Instance.CreateAck(NotifyAckOutcome.Refused, "anything").StatusCode);
+        Assert.Equal(200, _harness.Instance.CreateAck(true).StatusCode);
     }
 
     private static string Transaction()
         => $"{{\"appid\":\"{PluginHarness.AppId}\",\"mchid\":\"{PluginHarness.MchId}\",\"out_trade_no\":\"pay_1\",\"transaction_id\":\"4200000001\",\"trade_state\":\"SUCCESS\",\"amount\":{{\"total\":1200,\"currency\":\"CNY\"}}}}";
+
+    private static string RefundResource(string status)
+        => $"{{\"mchid\":\"{PluginHarness.MchId}\",\"transaction_id\":\"4200000001\",\"out_trade_no\":\"pay_1\",\"refund_id\":\"50300908092018010222000000001\",\"out_refund_no\":\"re_1\",\"refund_status\":\"{status}\",\"success_time\":\"2026-11-29T18:30:00+08:00\",\"user_received_account\":\"支付用户零钱\",\"amount\":{{\"total\":1200,\"refund\":300,\"payer_total\":1200,\"payer_refund\":300}}}}";
 
     private static string Envelope(string eventType, string resource, string originalType = "transaction", string key = PluginHarness.ApiV3Key)
         => $"{{\"id\":\"EV-1\",\"event_type\":\"{eventType}\",\"resource_type\":\"encrypt-resource\",\"resource\":{{\"original_type\":\"{originalType}\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"{AeadAes256Gcm.Encrypt(key, "fdasflkja484", originalType, resource)}\",\"associated_data\":\"{originalType}\",\"nonce\":\"fdasflkja484\"}}}}";

@@ -111,7 +111,7 @@ public sealed class TransactionsTests
     }
 
     // Checked here with the merchant's public key, independently of the plugin's signer.
-    private static void AssertSignedByMerchant(HttpRequestMessage request, string body)
+    internal static void AssertSignedByMerchant(HttpRequestMessage request, string body)
     {
         var value = request.Headers.GetValues("Authorization").Single();
         Assert.StartsWith("WECHATPAY2-SHA256-RSA2048 ", value, StringComparison.Ordinal);

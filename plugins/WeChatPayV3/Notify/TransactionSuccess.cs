@@ -14,7 +14,8 @@ internal sealed partial class WeChatPayV3Instance
     /// <summary>
     /// The payment notify (<c>TRANSACTION.SUCCESS</c>): the signature headers are verified first (fresh timestamp,
     /// known serial, signature over the raw body), only then is <c>resource</c> decrypted. Amount and account are
-    /// checked against the stored order by the host. <c>REFUND.*</c> events are not handled yet.
+    /// checked against the stored order by the host. <c>event_type</c> decides what it is: a <c>REFUND.*</c> event goes to
+    /// <see cref="ParseRefund"/> (refunds name the same notify route).
     /// REF: docs/protocols.md §F and §G3.g.
     /// </summary>
     public async ValueTask<NotifyParseResult> ParseNotifyAsync(NotifyRequest request, CancellationToken cancellationToken)
@@ -38,14 +39,14 @@ internal sealed partial class WeChatPayV3Instance
             return new NotifyParseResult.Rejected(NotifyRejections.BadSignature, $"The signature headers do not verify: {check}.");
         }
 
-        if (request.Kind != NotifyKind.Payment)
-        {
-            return new NotifyParseResult.Rejected(NotifyRejections.Unsupported, "Refund notifies are not handled by this plugin yet.");
-        }
-
         if (NotifyResourceDecoder.ReadEnvelope(request.Body.Span) is not { } envelope)
         {
             return Malformed("The body is not a v3 notify.");
+        }
+
+        if (RefundStates.StatusOf(envelope.EventType) is { } refundStatus)
+        {
+            return ParseRefund(envelope, refundStatus);
         }
 
         if (envelope.EventType != TransactionSuccess || envelope.Resource?.OriginalType is not (null or TransactionResource))

@@ -15,6 +15,30 @@ public interface INotifyHandler
 
     /// <summary>The body the provider expects: success stops its retries, failure makes it retry.</summary>
     NotifyAck CreateAck(bool success, string? reason = null);
+
+    /// <summary>
+    /// The answer for what the host made of the notify (contract 1.4). A provider that answers kinds of failure
+    /// differently (WeChat APIv3: 4xx for a notify refused for what it is, 5xx for a failure on our side) decides from
+    /// <paramref name="outcome"/>; <paramref name="reason"/> is only the text to show. By default, the answer of
+    /// <see cref="CreateAck(bool, string?)"/>.
+    /// </summary>
+    NotifyAck CreateAck(NotifyAckOutcome outcome, string? reason) => CreateAck(outcome == NotifyAckOutcome.Received, reason);
+}
+
+/// <summary>What the host made of a notify, for the acknowledgement (contract 1.4).</summary>
+public enum NotifyAckOutcome
+{
+    /// <summary>Applied, or already applied: the provider may stop sending it.</summary>
+    Received,
+
+    /// <summary>Refused for what it is (bad signature, malformed, unsupported): the same bytes would be refused again.</summary>
+    Refused,
+
+    /// <summary>Trusted, but it names an order or refund the host does not know, or disagrees with it: nothing changed.</summary>
+    NotApplied,
+
+    /// <summary>Not applied because of a passing condition (storage outage, a copy still being applied): a resend may succeed.</summary>
+    Retry,
 }
 
 /// <summary>A notify as received.</summary>

@@ -11,8 +11,8 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Bumped for additive changes; a plugin built against an older minor still loads.</summary>
-    public const int Minor = 3;
+    public const int Minor = 4;
 
-    /// <summary>The version as text, e.g. <c>1.3</c>.</summary>
-    public const string Text = "1.3";
+    /// <summary>The version as text, e.g. <c>1.4</c>.</summary>
+    public const string Text = "1.4";
 }

@@ -4,7 +4,10 @@ using Gateway.Abstractions.Notify;
 
 namespace Gateway.PluginTesting.Checks;
 
-/// <summary><c>CreateAck</c>: both outcomes answer a body the provider can read, and they differ.</summary>
+/// <summary>
+/// <c>CreateAck</c>: both outcomes answer a body the provider can read, and they differ; so does each host outcome
+/// (contract 1.4): <c>Received</c> is a 2xx, every other one differs from it.
+/// </summary>
 internal static class AckCheck
 {
     public const string Name = "ack.well-formed";
@@ -24,6 +27,16 @@ internal static class AckCheck
             if (success.StatusCode is < 200 or > 299)
             {
                 problems.Add($"the success ack answers HTTP {success.StatusCode}, not 2xx");
+            }
+
+            foreach (var outcome in Enum.GetValues<NotifyAckOutcome>())
+            {
+                var ack = handler.CreateAck(outcome, "conformance check");
+                problems.AddRange(Problems(outcome.ToString(), ack));
+                if (outcome == NotifyAckOutcome.Received ? ack.StatusCode is < 200 or > 299 : ack == success)
+                {
+                    problems.Add($"the {outcome} ack answers HTTP {ack.StatusCode} {ack.Body}, which the provider would take the wrong way");
+                }
             }
 
             return problems.Count == 0

@@ -55,6 +55,16 @@ internal sealed class FaultBook
         return null;
     }
 
+    /// <summary>Whether any fault is in force for this merchant (a cheap look before the work of checking a request).</summary>
+    public bool HasFaults(string merchant)
+    {
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            return _faults.Exists(f => f.Spec.Merchant == merchant && !f.IsOver(now));
+        }
+    }
+
     /// <summary>The first API fault in force for this call, in the order timeout, http_error, error, latency.</summary>
     public SandboxFault? TakeApiFault(string merchant, string api) =>
         Take(merchant, FaultKinds.Timeout, api) ?? Take(merchant, FaultKinds.HttpError, api)

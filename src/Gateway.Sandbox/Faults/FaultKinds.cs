@@ -12,7 +12,10 @@ public static class FaultKinds
     /// <summary>A WeChat API never answers: the request is held until the client gives up.</summary>
     public const string Timeout = "timeout";
 
-    /// <summary>A WeChat API answers a signed <c>result_code=FAIL</c> with <c>ErrCode</c> (SYSTEMERROR, NOAUTH…) and does nothing.</summary>
+    /// <summary>
+    /// A WeChat API answers a signed <c>result_code=FAIL</c> with <c>ErrCode</c> (SYSTEMERROR, NOAUTH…) and does nothing;
+    /// on APIv3, the signed v3 error of that code with its HTTP status (SYSTEM_ERROR 500, FREQUENCY_LIMITED 429…).
+    /// </summary>
     public const string Error = "error";
 
     /// <summary>A paid order's notify is never sent (WeChat and PaysAPI).</summary>
@@ -44,5 +47,5 @@ public static class FaultKinds
 
     internal static readonly IReadOnlySet<string> ApiFaults = new HashSet<string>([Latency, HttpError, Timeout, Error], StringComparer.Ordinal);
 
-    internal static readonly IReadOnlySet<string> WeChatApis = new HashSet<string>(["*", "unifiedorder", "orderquery", "closeorder", "refund", "refundquery"], StringComparer.Ordinal);
+    internal static readonly IReadOnlySet<string> WeChatApis = new HashSet<string>(["*", "unifiedorder", "orderquery", "closeorder", "refund", "refundquery", "certificates"], StringComparer.Ordinal);
 }

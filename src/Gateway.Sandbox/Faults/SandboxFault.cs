@@ -13,7 +13,11 @@ public sealed class SandboxFault
     /// <summary>What goes wrong: one of <see cref="FaultKinds"/>.</summary>
     public string Kind { get; set; } = "";
 
-    /// <summary>For API faults: <c>unifiedorder</c>, <c>orderquery</c>, <c>closeorder</c>, <c>refund</c>, <c>refundquery</c>, or <c>*</c> (default) for every API.</summary>
+    /// <summary>
+    /// For API faults: <c>unifiedorder</c>, <c>orderquery</c>, <c>closeorder</c>, <c>refund</c>, <c>refundquery</c>,
+    /// <c>certificates</c> (v3 only), or <c>*</c> (default) for every API. The names are v2's and cover the v3 operation
+    /// of the same meaning (<c>unifiedorder</c> is <c>POST /v3/pay/transactions/{native|jsapi|h5}</c>).
+    /// </summary>
     public string? Api { get; set; }
 
     /// <summary>How many calls, notifies or payments it affects before it ends.</summary>
@@ -28,7 +32,7 @@ public sealed class SandboxFault
     /// <summary>The HTTP status of <c>http_error</c> (500–599, default 503).</summary>
     public int? Status { get; set; }
 
-    /// <summary>The err_code of <c>error</c> (default SYSTEMERROR).</summary>
+    /// <summary>The err_code of <c>error</c> (default SYSTEMERROR; on APIv3 its v3 code, e.g. SYSTEM_ERROR, FREQUENCY_LIMITED).</summary>
     public string? ErrCode { get; set; }
 
     /// <summary>How many extra copies <c>notify_duplicate</c> sends at once (default 5).</summary>

@@ -14,4 +14,8 @@ namespace Gateway.WeChatPayV3.Models;
 [JsonSerializable(typeof(CloseRequest))]
 [JsonSerializable(typeof(NotifyEnvelope))]
 [JsonSerializable(typeof(CertificatesResponse))]
+[JsonSerializable(typeof(RefundRequest))]
+[JsonSerializable(typeof(Refund))]
+[JsonSerializable(typeof(RefundNotifyResource))]
+[JsonSerializable(typeof(TradeBillResponse))]
 public sealed partial class WeChatPayV3Json : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Gateway.WeChatPayV3.Crypto;
 using Gateway.WeChatPayV3.Models;
 
@@ -28,6 +29,14 @@ public static class NotifyResourceDecoder
 
     /// <summary>Decrypts a <c>transaction</c> resource; null when it does not decrypt or is not a transaction.</summary>
     public static Transaction? DecryptTransaction(EncryptedResource? resource, string apiV3Key)
+        => Decrypt(resource, apiV3Key, WeChatPayV3Json.Default.Transaction);
+
+    /// <summary>Decrypts a <c>refund</c> resource (<c>REFUND.*</c> events); null when it does not decrypt or is not one.</summary>
+    public static RefundNotifyResource? DecryptRefund(EncryptedResource? resource, string apiV3Key)
+        => Decrypt(resource, apiV3Key, WeChatPayV3Json.Default.RefundNotifyResource);
+
+    private static T? Decrypt<T>(EncryptedResource? resource, string apiV3Key, JsonTypeInfo<T> type)
+        where T : class
     {
         if (resource is not { Algorithm: Algorithm, Ciphertext: { } ciphertext, Nonce: { } nonce }
             || !AeadAes256Gcm.TryDecrypt(apiV3Key, nonce, resource.AssociatedData, ciphertext, out var json))
@@ -37,7 +46,7 @@ public static class NotifyResourceDecoder
 
         try
         {
-            return JsonSerializer.Deserialize(json, WeChatPayV3Json.Default.Transaction);
+            return JsonSerializer.Deserialize(json, type);
         }
         catch (JsonException)
         {

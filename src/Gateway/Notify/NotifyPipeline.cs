@@ -57,26 +57,26 @@ internal sealed partial class NotifyPipeline
         if (parsed is NotifyParseResult.Rejected rejected)
         {
             Log.Rejected(_logger, instance.Name, rejected.Code, rejected.Reason);
-            return new(handler.CreateAck(false, rejected.Code == NotifyRejections.BadSignature ? "signature error" : "invalid notify"), rejected.Code, null);
+            return new(handler.CreateAck(NotifyAckOutcome.Refused, rejected.Code == NotifyRejections.BadSignature ? "signature error" : "invalid notify"), rejected.Code, null);
         }
 
         if (parsed is NotifyParseResult.Refund { Notification: var refund })
         {
             // Acknowledged only after the refund's transition (and its webhook event) is durable.
             var (ok, why, result, paymentId) = await _refunds.HandleNotifyAsync(instance.Name, refund, cancellationToken);
-            return new(handler.CreateAck(ok, why), result, paymentId);
+            return new(handler.CreateAck(ok ? NotifyAckOutcome.Received : NotifyAckOutcome.NotApplied, why), result, paymentId);
         }
 
         if (parsed is not NotifyParseResult.Payment { Notification: var notification })
         {
-            return new(handler.CreateAck(false, "unsupported notify"), NotifyRejections.Unsupported, null);
+            return new(handler.CreateAck(NotifyAckOutcome.Refused, "unsupported notify"), NotifyRejections.Unsupported, null);
         }
 
         var payment = await _store.GetAsync(notification.PaymentId, cancellationToken);
         if (payment is null || payment.ProviderInstance != instance.Name)
         {
             Log.UnknownOrder(_logger, instance.Name, notification.PaymentId);
-            return new(handler.CreateAck(false, "unknown order"), "unknown_order", null);
+            return new(handler.CreateAck(NotifyAckOutcome.NotApplied, "unknown order"), "unknown_order", null);
         }
 
         // The notify arrives in the provider's trace, not the payment's: this span links back to the create,
@@ -84,12 +84,12 @@ internal sealed partial class NotifyPipeline
         using var apply = GatewayActivities.StartForPayment(GatewayActivities.NotifyApply, payment.Id, payment.TraceParent);
         apply?.SetTag("provider.instance", instance.Name).SetTag("payment.channel", payment.Channel);
         using var scope = PaymentLogScope.Begin(_logger, payment.Id);
-        var (success, reason, outcome) = await ApplyAsync(instance, payment, notification, attachment, cancellationToken);
+        var (ack, reason, outcome) = await ApplyAsync(instance, payment, notification, attachment, cancellationToken);
         apply?.SetTag("notify.outcome", outcome);
-        return new(handler.CreateAck(success, reason), outcome, payment.Id);
+        return new(handler.CreateAck(ack, reason), outcome, payment.Id);
     }
 
-    private async Task<(bool Success, string? Reason, string Outcome)> ApplyAsync(
+    private async Task<(NotifyAckOutcome Ack, string? Reason, string Outcome)> ApplyAsync(
         ProviderInstanceState instance, PaymentRecord payment, PaymentNotification notification, ITransitionAttachment? attachment, CancellationToken cancellationToken)
     {
         var report = ToReport(notification);
@@ -99,17 +99,17 @@ internal sealed partial class NotifyPipeline
         if (ProviderReportApplier.Disagreement(payment, report) is { } disagreement)
         {
             Log.Mismatch(_logger, payment.Id, disagreement);
-            return (false, "order mismatch", "mismatch");
+            return (NotifyAckOutcome.NotApplied, "order mismatch", "mismatch");
         }
 
         var dedupe = await BeginAsync($"notify:{instance.Name}:{payment.Id}:{notification.ProviderTransactionId}:{notification.Status}", cancellationToken);
         switch (dedupe.State)
         {
             case DedupeState.Done:
-                return (true, null, "duplicate");
+                return (NotifyAckOutcome.Received, null, "duplicate");
             case DedupeState.InProgress:
                 // The first copy is still being applied: ask the provider to come back rather than guess.
-                return (false, "processing", "in_progress");
+                return (NotifyAckOutcome.Retry, "processing", "in_progress");
         }
 
         var lease = dedupe.Lease!;
@@ -131,12 +131,12 @@ internal sealed partial class NotifyPipeline
         await (success ? lease.CompleteAsync(cancellationToken) : lease.ReleaseAsync(cancellationToken));
         return outcome switch
         {
-            ReportOutcome.Applied => (true, null, "accepted"),
-            ReportOutcome.Review => (true, null, "review"),
-            ReportOutcome.Recorded => (true, null, "failure_recorded"),
-            ReportOutcome.AlreadyApplied or ReportOutcome.NoChange => (true, null, "duplicate"),
-            ReportOutcome.Mismatch => (false, "order mismatch", "mismatch"),
-            _ => (false, "order state conflict", "conflict"),
+            ReportOutcome.Applied => (NotifyAckOutcome.Received, null, "accepted"),
+            ReportOutcome.Review => (NotifyAckOutcome.Received, null, "review"),
+            ReportOutcome.Recorded => (NotifyAckOutcome.Received, null, "failure_recorded"),
+            ReportOutcome.AlreadyApplied or ReportOutcome.NoChange => (NotifyAckOutcome.Received, null, "duplicate"),
+            ReportOutcome.Mismatch => (NotifyAckOutcome.NotApplied, "order mismatch", "mismatch"),
+            _ => (NotifyAckOutcome.NotApplied, "order state conflict", "conflict"),
         };
     }
 

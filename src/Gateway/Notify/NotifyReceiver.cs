@@ -55,7 +55,7 @@ internal sealed partial class NotifyReceiver
             // Not verified (a plugin or certificate download failure): FAIL makes the provider send it again.
             Log.Failed(_logger, instanceName, "(not stored)", ex);
             _rejections.Sample(instanceName, kind, sourceIp, "error", request.Body.Span, now);
-            return new NotifyResult(instance.Instance.CreateAck(false, "temporary failure"), "error", null);
+            return new NotifyResult(instance.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure"), "error", null);
         }
 
         if (parsed is NotifyParseResult.Rejected)
@@ -79,7 +79,7 @@ internal sealed partial class NotifyReceiver
         {
             // Store, Redis or plugin failure: answer FAIL so the provider retries once we are healthy again.
             Log.Failed(_logger, instanceName, row.Id, ex);
-            result = new NotifyResult(instance.Instance.CreateAck(false, "temporary failure"), "error", null);
+            result = new NotifyResult(instance.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure"), "error", null);
         }
 
         if (!committed)
@@ -111,7 +111,7 @@ internal sealed partial class NotifyReceiver
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.Failed(_logger, entry.Instance, inboxId, ex);
-            result = new NotifyResult(instance.Instance.CreateAck(false, "temporary failure"), "error", null);
+            result = new NotifyResult(instance.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure"), "error", null);
         }
 
         try

@@ -36,6 +36,9 @@ internal static class DiscrepancyKinds
     /// <summary>A refund on the statement the gateway's ledger does not have (e.g. made by hand in the merchant platform).</summary>
     public const string RefundProviderOnly = "refund_provider_only";
 
+    /// <summary>A refund that succeeded here, sent to the provider that day, absent from the statement.</summary>
+    public const string RefundGatewayOnly = "refund_gateway_only";
+
     /// <summary>A refund on both sides, for different amounts.</summary>
     public const string RefundAmountMismatch = "refund_amount_mismatch";
 

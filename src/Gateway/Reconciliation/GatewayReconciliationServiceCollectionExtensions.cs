@@ -17,6 +17,7 @@ public static class GatewayReconciliationServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ReconciliationStore>();
         services.TryAddSingleton<StatementMatcher>();
+        services.TryAddSingleton<RefundHealer>();
         services.TryAddSingleton<OpenDiscrepancyGauge>();
         services.TryAddSingleton<Reconciler>();
         services.AddHostedService<ReconciliationWorker>();

@@ -126,11 +126,24 @@ internal sealed partial class ReconciliationStore(StoreDialect dialect)
             """,
             _ => { }, r => (r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken);
 
-    /// <summary>The ledger side: the instance's payments that succeeded within [from, to), by payment time.</summary>
-    public Task<List<(string Id, long Amount)>> SucceededBetweenAsync(string instance, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>The ledger side: the instance's payments that succeeded within [from, to), by payment time, refunded since or not.</summary>
+    public Task<List<(string Id, long Amount, string Status)>> SucceededBetweenAsync(string instance, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
         => QueryAsync(
-            "SELECT id, COALESCE(paid_amount, amount) FROM payments WHERE provider_instance = @instance AND paid_at >= @from AND paid_at < @to AND status = 'succeeded'",
-            c => c.Add("instance", instance).Add("from", from).Add("to", to), r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
+            "SELECT id, COALESCE(paid_amount, amount), status FROM payments WHERE provider_instance = @instance AND paid_at >= @from AND paid_at < @to AND status IN ('succeeded', 'partially_refunded', 'refunded')",
+            c => c.Add("instance", instance).Add("from", from).Add("to", to), r => (r.GetString(0), r.GetInt64(1), r.GetString(2)), cancellationToken);
+
+    /// <summary>
+    /// The refund ledger's side: the instance's refunds sent to the provider within [from, to) that succeeded here. A bill
+    /// lists a refund on the day it was applied, and the gateway writes a refund just before it applies for it.
+    /// </summary>
+    public Task<List<(string Id, string PaymentId, long Amount)>> RefundsSucceededBetweenAsync(
+        string instance, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+        => QueryAsync(
+            """
+            SELECT id, payment_id, amount FROM refunds
+            WHERE provider_instance = @instance AND created_at >= @from AND created_at < @to AND status = 'succeeded' AND source = 'api'
+            """,
+            c => c.Add("instance", instance).Add("from", from).Add("to", to), r => (r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -10,22 +10,28 @@ namespace Gateway.Reconciliation;
 /// Compares one statement with the ledger, line by line (by <c>out_trade_no</c>, which is the gateway payment id):
 /// a paid line whose payment is still pending here is synced at once (the provider's query, applied as any
 /// sync is), and healed if that settles it. Refund lines are matched to the refund ledger by <c>out_refund_no</c>
-/// (the gateway refund id).
+/// (the gateway refund id): one done there and pending here is queried and settled at once, like a payment; one that
+/// succeeded here and is missing from the statement is refund-gateway-only.
 /// </summary>
 internal sealed class StatementMatcher(
-    IPaymentStore payments, PaymentSynchronizer synchronizer, RefundLedger refunds, ReconciliationStore store, TimeProvider time)
+    IPaymentStore payments, PaymentSynchronizer synchronizer, RefundLedger refunds, RefundHealer healer, ReconciliationStore store, TimeProvider time)
 {
     private const string Paid = "SUCCESS";
+
+    // A refund does not undo the payment line: the bill keeps it SUCCESS and lists the refund on a line of its own.
+    private static readonly PaymentStatus[] PaidHere = [PaymentStatus.Succeeded, PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded];
 
     public async Task<(List<Discrepancy> Found, long GatewayCount, long GatewayAmount)> MatchAsync(
         ReconciliationRun run, ProviderStatement statement, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
         var found = new List<Discrepancy>();
         var onStatement = new HashSet<string>(StringComparer.Ordinal);
+        var refundsOnStatement = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in statement.Lines)
         {
             if (line.IsRefund)
             {
+                refundsOnStatement.Add(line.OutRefundNo!);
                 if (await CompareRefundAsync(run, line, cancellationToken) is { } refund)
                 {
                     found.Add(refund);
@@ -43,16 +49,29 @@ internal sealed class StatementMatcher(
 
         // Read after healing, so a healed payment counts on the gateway's side too.
         var ledger = await store.SucceededBetweenAsync(run.ProviderInstance, dayStart, dayStart.AddDays(1), cancellationToken);
-        foreach (var (id, amount) in ledger.Where(p => !onStatement.Contains(p.Id)))
+        foreach (var (id, amount, status) in ledger.Where(p => !onStatement.Contains(p.Id)))
         {
             found.Add(New(run, DiscrepancyKinds.GatewayOnly, DiscrepancyStatuses.Open, null) with
             {
                 PaymentId = id,
                 GatewayAmount = amount,
-                GatewayState = PaymentStatus.Succeeded.ToName(),
+                GatewayState = status,
                 Detail = statement.NoBill
                     ? $"Succeeded here ({amount} fen), but the provider has no bill for the day."
                     : $"Succeeded here ({amount} fen), absent from the provider's statement.",
+            });
+        }
+
+        var refunded = await store.RefundsSucceededBetweenAsync(run.ProviderInstance, dayStart, dayStart.AddDays(1), cancellationToken);
+        foreach (var (id, paymentId, amount) in refunded.Where(r => !refundsOnStatement.Contains(r.Id)))
+        {
+            found.Add(New(run, DiscrepancyKinds.RefundGatewayOnly, DiscrepancyStatuses.Open, null) with
+            {
+                PaymentId = paymentId,
+                RefundId = id,
+                GatewayAmount = amount,
+                GatewayState = RefundStatus.Succeeded.ToName(),
+                Detail = $"Refund of {amount} fen succeeded here, absent from the provider's statement.",
             });
         }
 
@@ -75,7 +94,7 @@ internal sealed class StatementMatcher(
         if (line.TradeState != Paid)
         {
             // A reversed (REVOKED) trade: the money went back, so it must not count as paid here.
-            return payment.Status == PaymentStatus.Succeeded
+            return PaidHere.Contains(payment.Status)
                 ? Mismatch(run, line, payment, $"The provider reports {line.TradeState}; the gateway has it succeeded.")
                 : null;
         }
@@ -95,7 +114,7 @@ internal sealed class StatementMatcher(
             };
         }
 
-        if (payment.Status != PaymentStatus.Succeeded)
+        if (!PaidHere.Contains(payment.Status))
         {
             return Mismatch(run, line, payment, payment.Status == PaymentStatus.RequiresReview
                 ? $"Paid at the provider; held for review here ({payment.ReviewReason})."
@@ -134,11 +153,27 @@ internal sealed class StatementMatcher(
             return discrepancy with { Kind = DiscrepancyKinds.RefundAmountMismatch, Detail = $"The provider refunded {line.RefundAmount} fen, the ledger has {refund.Amount} fen." };
         }
 
-        return (refund.Status == RefundStatus.Succeeded) == providerDone ? null : discrepancy with
+        if ((refund.Status == RefundStatus.Succeeded) == providerDone)
         {
-            Kind = DiscrepancyKinds.RefundStatusMismatch,
-            Detail = $"The provider reports the refund {line.RefundState}; the ledger has it {refund.Status.ToName()}.",
-        };
+            return null;
+        }
+
+        discrepancy = discrepancy with { Kind = DiscrepancyKinds.RefundStatusMismatch };
+        if (providerDone && refund.Status == RefundStatus.Pending)
+        {
+            var synced = await healer.HealAsync(refund, cancellationToken);
+            var healed = synced.Status == RefundStatus.Succeeded;
+            return discrepancy with
+            {
+                Status = healed ? DiscrepancyStatuses.Healed : DiscrepancyStatuses.Open,
+                GatewayState = synced.Status.ToName(),
+                Detail = healed
+                    ? "Refunded at the provider, pending here (no notify); queried and settled by this run."
+                    : $"Refunded at the provider, pending here; the query left it {synced.Status.ToName()}.",
+            };
+        }
+
+        return discrepancy with { Detail = $"The provider reports the refund {line.RefundState}; the ledger has it {refund.Status.ToName()}." };
     }
 
     private Discrepancy Mismatch(ReconciliationRun run, StatementLine line, PaymentRecord payment, string detail)

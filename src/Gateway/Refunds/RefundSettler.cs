@@ -9,8 +9,10 @@ namespace Gateway.Refunds;
 /// </summary>
 internal sealed partial class RefundSettler(RefundLedger ledger, IPaymentStore payments, TimeProvider time, ILogger<RefundSettler> logger)
 {
-    // WeChat's CHANGE: the money could not go back (e.g. the payer's card was cancelled); only a person can finish it.
+    // WeChat's CHANGE (v2) and ABNORMAL (v3): the money could not go back (e.g. the payer's card was cancelled); only a
+    // person can finish it.
     private const string Abnormal = "CHANGE";
+    private const string AbnormalV3 = "ABNORMAL";
 
     public async Task<SettleOutcome> ApplyAsync(
         RefundRecord refund, RefundState state, string providerState, string? providerRefundId, DateTimeOffset? succeededAt,
@@ -37,7 +39,7 @@ internal sealed partial class RefundSettler(RefundLedger ledger, IPaymentStore p
         };
         if (await ledger.SettleAsync(settlement, now, cancellationToken))
         {
-            if (providerState == Abnormal)
+            if (providerState is Abnormal or AbnormalV3)
             {
                 Log.Abnormal(logger, refund.Id, refund.PaymentId, refund.ProviderInstance);
             }
@@ -90,14 +92,14 @@ internal sealed partial class RefundSettler(RefundLedger ledger, IPaymentStore p
 
     private static string Describe(string providerState) => providerState switch
     {
-        Abnormal => "The refund is abnormal: the money could not be returned (e.g. the payer's card was cancelled). Finish it in the merchant platform.",
-        "REFUNDCLOSE" => "The provider closed the refund without returning the money.",
+        Abnormal or AbnormalV3 => "The refund is abnormal: the money could not be returned (e.g. the payer's card was cancelled). Finish it in the merchant platform.",
+        "REFUNDCLOSE" or "CLOSED" => "The provider closed the refund without returning the money.",
         _ => $"The provider reported {providerState}.",
     };
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 900, Level = LogLevel.Error, Message = "Refund {RefundId} of payment {PaymentId} on {Instance} is ABNORMAL (CHANGE): marked failed, needs a person")]
+        [LoggerMessage(EventId = 900, Level = LogLevel.Error, Message = "Refund {RefundId} of payment {PaymentId} on {Instance} is ABNORMAL (CHANGE in v2): marked failed, needs a person")]
         public static partial void Abnormal(ILogger logger, string refundId, string paymentId, string instance);
 
         [LoggerMessage(EventId = 901, Level = LogLevel.Error, Message = "Refund {RefundId}: the provider reports {ProviderState} but the refund is {Status}; nothing changed, needs review")]

@@ -65,18 +65,26 @@ public sealed class RefundCertificateTests
         var configuration = gateway.Services.GetRequiredService<IConfiguration>();
         var port = configuration["Sandbox:WeChatPay:SecureApi:Port"];
         var ca = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(configuration["Sandbox:WeChatPay:SecureApi:ClientCaCertificateBase64"]!));
-        var body = WeChatXml.Write([new("appid", GatewayFactory.AppA), new("mch_id", GatewayFactory.MchA), new("nonce_str", "n"),
-            new("out_trade_no", "pay_x"), new("out_refund_no", "re_x"), new("total_fee", "1"), new("refund_fee", "1"), new("sign", "x")]);
+        // Correctly signed, so the certificate is all that is missing.
+        var fields = new Dictionary<string, string>
+        {
+            ["appid"] = GatewayFactory.AppA, ["mch_id"] = GatewayFactory.MchA, ["nonce_str"] = "n",
+            ["out_trade_no"] = "pay_x", ["out_refund_no"] = "re_x", ["total_fee"] = "1", ["refund_fee"] = "1",
+        };
+        fields["sign"] = IndependentWeChatSigner.Md5(fields, GatewayFactory.MerchantAKey);
+        var body = IndependentWeChatSigner.Xml(fields);
 
         // TLS without a client certificate: the handshake succeeds and WeChat's refusal comes back.
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Issuer == ca.Subject };
         using var tls = new HttpClient(handler);
         var overTls = await tls.PostAsync($"https://127.0.0.1:{port}/sandbox/wechatpay/secapi/pay/refund", new StringContent(body));
-        var fields = WeChatXml.Parse(await overTls.Content.ReadAsStringAsync());
-        Assert.Equal("FAIL", fields["return_code"]);
+        var reply = WeChatXml.Parse(await overTls.Content.ReadAsStringAsync());
+        Assert.Equal("FAIL", reply["return_code"]);
+        Assert.StartsWith("证书错误", reply["return_msg"], StringComparison.Ordinal);
 
-        var plain = await gateway.ApiClient(apiKey: null).PostAsync("/sandbox/wechatpay/secapi/pay/refund", new StringContent(body));
-        Assert.Equal("FAIL", WeChatXml.Parse(await plain.Content.ReadAsStringAsync())["return_code"]);
+        var plain = WeChatXml.Parse(await (await gateway.ApiClient(apiKey: null).PostAsync("/sandbox/wechatpay/secapi/pay/refund", new StringContent(body))).Content.ReadAsStringAsync());
+        Assert.Equal("FAIL", plain["return_code"]);
+        Assert.StartsWith("证书错误", plain["return_msg"], StringComparison.Ordinal);
     }
 
     /// <summary>Client A's route goes to wx-self-signed: merchant A's account, but a client certificate of its own making.</summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Gateway.FunctionalTests.Infrastructure;
 using Gateway.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.FunctionalTests.WeChatPayV3;
 
@@ -25,6 +26,18 @@ public sealed class V3GatewayFactory : GatewayFactory
 
     public V3GatewayFactory()
         : base(ExtraSettings)
+    {
+    }
+
+    /// <summary>With <paramref name="more"/> set over the v3 settings (internal: a class fixture has one public constructor).</summary>
+    internal V3GatewayFactory(IReadOnlyDictionary<string, string?> more)
+        : base(port => ExtraSettings(port).Concat(more).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value))
+    {
+    }
+
+    /// <summary>The same gateway with test services (e.g. a handler on the plugins' HTTP clients), for a test that needs its own.</summary>
+    internal V3GatewayFactory(Action<IServiceCollection> testServices)
+        : base(ExtraSettings, testServices)
     {
     }
 

@@ -10,7 +10,7 @@ public sealed class DownloadBillTests
 {
     private const string AllHeader = "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注";
 
-    private static Dictionary<string, string> Request(string billDate, string? tarType = null, string billType = "ALL")
+    internal static Dictionary<string, string> Request(string billDate, string? tarType = null, string billType = "ALL")
     {
         var fields = new Dictionary<string, string>
         {
@@ -28,7 +28,7 @@ public sealed class DownloadBillTests
         return fields;
     }
 
-    private static async Task<byte[]> DownloadAsync(SandboxHost host, Dictionary<string, string> fields)
+    internal static async Task<byte[]> DownloadAsync(SandboxHost host, Dictionary<string, string> fields)
     {
         fields["sign"] = IndependentSigner.Sign(fields, SandboxHost.ApiKey, IndependentSigner.Md5);
         using var content = new StringContent(XmlMessage.Write(fields), Encoding.UTF8, "text/xml");
@@ -37,7 +37,7 @@ public sealed class DownloadBillTests
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static string Today(SandboxHost host)
+    internal static string Today(SandboxHost host)
         => host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Gateway.Sandbox.WeChatPay.Api;
 /// <summary>
 /// <c>POST /pay/downloadbill</c> (docs/protocols.md G1): the merchant's bill of one Beijing day, generated from the
 /// order book, plain or gzip, unsigned. Errors are WeChat's unsigned XML with <c>return_msg</c> and <c>error_code</c>:
-/// <c>No Bill Exist</c> (20002) for a day without payments, <c>invalid bill_date</c> for a malformed, future or
+/// <c>No Bill Exist</c> (20002) for a day without payments or refunds, <c>invalid bill_date</c> for a malformed, future or
 /// more than three months old date, <c>invalid bill_type</c>, <c>invalid tar_type: Only GZIP supported</c>.
 /// One leniency on purpose: today's bill is served as it stands (WeChat serves it from 9:00 the next day), so a
 /// test can reconcile what it just paid.
@@ -49,14 +49,15 @@ internal sealed class DownloadBillOperation(OrderBook orders, TimeProvider time)
         }
 
         var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Beijing);
-        // Not yet: refund lines. The sandbox's refunds do not appear in its bills, so a REFUND bill never exists.
+        // The sandbox has no recharge coupons, so a RECHARGE_REFUND bill never exists.
         var paid = billType is "ALL" or "SUCCESS" ? orders.PaidBetween(request.Merchant.MchId, start, start.AddDays(1)) : [];
-        if (paid.Count == 0)
+        var refunds = billType is "ALL" or "REFUND" ? orders.RefundsBetween(request.Merchant.MchId, start, start.AddDays(1)) : [];
+        if (paid.Count == 0 && refunds.Count == 0)
         {
             return Error("No Bill Exist", "20002");
         }
 
-        var bytes = Encoding.UTF8.GetBytes(TradeBillWriter.Write(paid, successOnly: billType == "SUCCESS"));
+        var bytes = Encoding.UTF8.GetBytes(TradeBillWriter.Write(paid, refunds, billType));
         return tarType == "GZIP" ? Results.Bytes(Gzip(bytes), "application/octet-stream") : Results.Bytes(bytes, "text/plain; charset=utf-8");
     }
 
@@ -71,7 +72,7 @@ internal sealed class DownloadBillOperation(OrderBook orders, TimeProvider time)
         return WeChatApiEndpoints.Xml(WeChatXml.Write(reply));
     }
 
-    private static byte[] Gzip(byte[] bytes)
+    internal static byte[] Gzip(byte[] bytes)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))

@@ -1,4 +1,5 @@
 using Gateway.Sandbox.WeChatPay.Configuration;
+using Gateway.Sandbox.WeChatPay.Refunds;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Sandbox.WeChatPay.Orders;
@@ -90,6 +91,21 @@ internal sealed class OrderBook(TimeProvider time, IOptions<WeChatPaySandboxOpti
             return _byOutTradeNo.Values.Where(o => o.Terms.MchId == mchId).Select(o => o.Snapshot(now))
                 .Where(s => s.Payment is { } p && p.PaidAt >= from && p.PaidAt < to)
                 .OrderBy(s => s.Payment!.PaidAt).ToList();
+        }
+    }
+
+    /// <summary>
+    /// A merchant's refunds applied within [<paramref name="from"/>, <paramref name="to"/>), oldest first, each with its
+    /// order: a bill lists a refund on the day it was applied, in whatever state it is (退款状态).
+    /// </summary>
+    public IReadOnlyList<(OrderSnapshot Order, SandboxRefund Refund)> RefundsBetween(string mchId, DateTimeOffset from, DateTimeOffset to)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            return _byOutTradeNo.Values.Where(o => o.Terms.MchId == mchId)
+                .SelectMany(o => o.Refunds().Where(r => r.CreatedAt >= from && r.CreatedAt < to).Select(r => (o.Snapshot(now), r)))
+                .OrderBy(p => p.r.CreatedAt).ToList();
         }
     }
 

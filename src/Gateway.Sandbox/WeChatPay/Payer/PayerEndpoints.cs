@@ -17,6 +17,7 @@ internal static class PayerEndpoints
         wechat.MapPost("/pay", Pay);
         wechat.MapGet("/orders/{outTradeNo}", GetOrder);
         Refunds.RefundOpsEndpoints.Map(wechat);
+        Refunds.MerchantPlatformRefunds.Map(wechat);
     }
 
     private static async Task<IResult> Scan(ScanRequest? request, OrderBook orders, PaymentSimulator payer, ProductCodeScanner products, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Gateway.Sandbox.Faults;
+using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.WeChatPay.Notify;
 using Gateway.Sandbox.WeChatPay.Orders;
 using Gateway.Sandbox.WeChatPayV3.Notify;
@@ -48,10 +49,18 @@ internal sealed partial class PaymentSimulator(NotifyQueue notifies, V3NotifyQue
         var payment = order.Snapshot(now).Payment!;
         if (sendNotify)
         {
-            // An APIv3 order gets the v3 notify (JSON, encrypted resource, Wechatpay-* signature headers).
+            // An APIv3 order gets the v3 notify (JSON, encrypted resource, Wechatpay-* signature headers), and only for a
+            // success: v3's payment notify is TRANSACTION.SUCCESS alone; a failed payment shows in the query.
             if (order.Terms.IsV3)
             {
-                v3Notifies.Enqueue(order);
+                if (outcome == OrderState.Success)
+                {
+                    v3Notifies.Enqueue(order);
+                }
+                else
+                {
+                    order.FinishNotify(NotifyStatus.NotSent);
+                }
             }
             else
             {

@@ -2,14 +2,18 @@ using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.WeChatPay.Configuration;
 using Gateway.Sandbox.WeChatPay.Merchants;
 using Gateway.Sandbox.WeChatPay.Notify;
+using Gateway.Sandbox.WeChatPayV3.Refunds;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Sandbox.WeChatPay.Refunds;
 
-/// <summary>Ends accepted refunds after their processing time and sends each refund notify on WeChat's retry schedule.</summary>
+/// <summary>
+/// Ends accepted refunds after their processing time and sends each refund notify on WeChat's retry schedule: v2's XML,
+/// or for an APIv3 order its signed, encrypted <c>REFUND.*</c> event.
+/// </summary>
 internal sealed partial class RefundNotifySender(
-    RefundNotifyQueue queue, NotifyDelivery delivery, MerchantDirectory merchants, IOptions<WeChatPaySandboxOptions> options,
+    RefundNotifyQueue queue, NotifyDelivery delivery, V3RefundNotifyDelivery v3Delivery, MerchantDirectory merchants, IOptions<WeChatPaySandboxOptions> options,
     TimeProvider time, ILogger<RefundNotifySender> logger) : NotifyDispatcher<RefundNotifyJob>(queue.Reader)
 {
     protected override async Task DeliverAsync(RefundNotifyJob job, CancellationToken stoppingToken)
@@ -24,6 +28,12 @@ internal sealed partial class RefundNotifySender(
                 {
                     return; // ended by an ops action, which queued its own notify
                 }
+            }
+
+            if (job.Order.Terms.IsV3)
+            {
+                LogFinished(refund.OutRefundNo, await v3Delivery.DeliverAsync(job.Order, refund, stoppingToken).ConfigureAwait(false));
+                return;
             }
 
             var snapshot = job.Order.Snapshot(time.GetUtcNow());

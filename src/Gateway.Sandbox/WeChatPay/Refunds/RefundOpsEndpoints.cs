@@ -8,7 +8,8 @@ namespace Gateway.Sandbox.WeChatPay.Refunds;
 /// <summary>
 /// <c>POST {prefix}/wechatpay/refunds/{outRefundNo}/settle {"status":"CHANGE"|"REFUNDCLOSE"|"SUCCESS", "notify"?: false}</c>: ends a refund
 /// that is still PROCESSING the way WeChat sometimes does (CHANGE: the money could not go back, e.g. the payer's card was
-/// cancelled; REFUNDCLOSE: closed), and sends its refund notify, so those paths can be tried. <c>GET …/refunds/{outRefundNo}</c>
+/// cancelled; REFUNDCLOSE: closed), and sends its refund notify, so those paths can be tried. APIv3's names ABNORMAL and
+/// CLOSED are taken too; an APIv3 order's refund gets the REFUND.* event. <c>GET …/refunds/{outRefundNo}</c>
 /// shows a refund.
 /// </summary>
 internal static class RefundOpsEndpoints
@@ -21,10 +22,16 @@ internal static class RefundOpsEndpoints
 
     private static IResult Settle(string outRefundNo, SettleRequest? request, OrderBook orders, RefundNotifyQueue notifies, TimeProvider time)
     {
-        var status = request?.Status;
+        // APIv3 names the same endings ABNORMAL and CLOSED.
+        var status = request?.Status switch
+        {
+            "ABNORMAL" => RefundStatuses.Change,
+            "CLOSED" => RefundStatuses.RefundClose,
+            var other => other,
+        };
         if (status is not (RefundStatuses.Change or RefundStatuses.RefundClose or RefundStatuses.Success))
         {
-            return Problem(StatusCodes.Status400BadRequest, "invalid_request", "status must be CHANGE, REFUNDCLOSE or SUCCESS.");
+            return Problem(StatusCodes.Status400BadRequest, "invalid_request", "status must be CHANGE (ABNORMAL), REFUNDCLOSE (CLOSED) or SUCCESS.");
         }
 
         if (Find(orders, outRefundNo) is not var (order, refund))

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.WeChatPay.Orders;
 using Gateway.Sandbox.WeChatPayV3.Platform;
 using Gateway.Sandbox.WeChatPayV3.Protocol;
+using Gateway.Sandbox.WeChatPayV3.Refunds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,13 +20,14 @@ internal static class V3ApiEndpoints
 
     public static void Map(IEndpointRouteBuilder wechat)
     {
-        var v3 = wechat.MapGroup("/v3").ExcludeFromDescription();
+        var v3 = wechat.MapGroup("/v3").ExcludeFromDescription().AddEndpointFilter<V3ApiFaults>();
         v3.MapPost("/pay/transactions/native", (HttpContext c, V3Api api) => api.PrepayAsync(c, TradeTypes.Native));
         v3.MapPost("/pay/transactions/jsapi", (HttpContext c, V3Api api) => api.PrepayAsync(c, TradeTypes.Jsapi));
         v3.MapPost("/pay/transactions/h5", (HttpContext c, V3Api api) => api.PrepayAsync(c, TradeTypes.Mweb));
         v3.MapGet("/pay/transactions/out-trade-no/{outTradeNo}", (HttpContext c, string outTradeNo, V3Api api) => api.QueryAsync(c, outTradeNo));
         v3.MapPost("/pay/transactions/out-trade-no/{outTradeNo}/close", (HttpContext c, string outTradeNo, V3Api api) => api.CloseAsync(c, outTradeNo));
         v3.MapGet("/certificates", (HttpContext c, V3Api api) => api.CertificatesAsync(c));
+        RefundsOperation.Map(v3);
     }
 
     /// <summary>The h5_url of an order: the sandbox's H5 cashier, beside the API that issued it.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Gateway.Sandbox.Faults;
 using Gateway.Sandbox.Notify;
 using Gateway.Sandbox.WeChatPay.Configuration;
 using Gateway.Sandbox.WeChatPay.Orders;
@@ -12,11 +13,13 @@ namespace Gateway.Sandbox.WeChatPayV3.Notify;
 /// <summary>
 /// Sends the v3 payment notify with WeChat's retry schedule. The body is the same on every attempt; the signature
 /// headers are made afresh for each (so a late retry still carries a current timestamp). Only the HTTP status
-/// counts: 2xx is received, anything else is sent again. REF: docs/protocols.md §G3.g.
+/// counts: 2xx is received, anything else is sent again. The merchant's notify faults (drop, delay, duplicate) apply
+/// as on v2. REF: docs/protocols.md §G3.g.
 /// </summary>
 internal sealed partial class V3NotifySender(
     V3NotifyQueue queue,
     NotifyPoster poster,
+    NotifyFaults faults,
     V3Platform platform,
     V3Replies replies,
     IOptions<WeChatPaySandboxOptions> options,
@@ -36,13 +39,18 @@ internal sealed partial class V3NotifySender(
             var body = TransactionNotifyMessage.Build(order.Snapshot(time.GetUtcNow()), merchant);
             var bytes = Encoding.UTF8.GetBytes(body);
             var schedule = options.Value.NotifyRetrySchedule ?? WeChatPaySandboxOptions.DefaultNotifyRetrySchedule;
-            var delivered = await NotifyRetryLoop.RunAsync(
-                schedule,
-                number => poster.SendAsync(number, terms.NotifyUrl, () => Content(body, replies.Headers(platform.SerialFor(merchant), bytes)),
-                    _ => true, options.Value.NotifyTimeout, stoppingToken),
-                order.RecordNotifyAttempt,
-                time,
-                stoppingToken).ConfigureAwait(false);
+            var plan = await faults.BeforeSendAsync(terms.MchId, stoppingToken).ConfigureAwait(false);
+            if (plan.Drop)
+            {
+                order.FinishNotify(NotifyStatus.Dropped);
+                return;
+            }
+
+            Task<NotifyAttempt> Send(int number) => poster.SendAsync(number, terms.NotifyUrl,
+                () => Content(body, replies.Headers(platform.SerialFor(merchant), bytes)), _ => true, options.Value.NotifyTimeout, stoppingToken);
+            var storm = plan.Send(Send, order.RecordNotifyAttempt);
+            var delivered = await NotifyRetryLoop.RunAsync(schedule, Send, order.RecordNotifyAttempt, time, stoppingToken).ConfigureAwait(false);
+            await storm.ConfigureAwait(false);
             order.FinishNotify(delivered is null ? NotifyStatus.GaveUp : NotifyStatus.Delivered);
             LogFinished(terms.MchId, terms.OutTradeNo, delivered);
         }
