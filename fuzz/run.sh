@@ -48,6 +48,7 @@ dict_for() {
   case "$1" in
     paysapi-*) echo dict/paysapi.dict ;;
     *-json) echo dict/json.dict ;;
+    *-bill) echo dict/bill.dict ;;
     *) echo dict/wechat.dict ;;
   esac
 }

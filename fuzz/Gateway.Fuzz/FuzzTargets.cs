@@ -23,6 +23,7 @@ internal static class FuzzTargets
         ["native-scan-callback-signed"] = () => new ScanCallbackTarget(resign: true).Run,
         ["create-payment-json"] = () => JsonBodyTarget.CreatePayment,
         ["product-code-json"] = () => JsonBodyTarget.ProductCode,
+        ["wechat-bill"] = () => TradeBillTarget.Run,
     };
 }
 

@@ -30,6 +30,9 @@ public sealed record CreatePaymentRequest
     /// <summary>Seconds the payment stays payable (60–86400; default 7200).</summary>
     public int? ExpiresIn { get; init; }
 
+    /// <summary>Where the checkout page sends the payer after success (https).</summary>
+    public string? ReturnUrl { get; init; }
+
     /// <summary>Up to 20 string pairs, echoed back.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 }
@@ -61,4 +64,7 @@ public static class Channels
 
     /// <summary>PaysAPI personal QR, WeChat.</summary>
     public const string PaysApiWeChat = "paysapi.wechat";
+
+    /// <summary>The payer chooses on the checkout page (aggregated checkout).</summary>
+    public const string Any = "any";
 }

@@ -62,10 +62,13 @@ public sealed record Payment
 /// <param name="Type">One of <see cref="PaymentActionTypes"/>.</param>
 public sealed record PaymentAction(string Type)
 {
+    /// <summary>The gateway's payer page for this payment (signed link): send the payer there instead of building one.</summary>
+    public string? CheckoutUrl { get; init; }
+
     /// <summary><c>qr_code</c>: the QR content.</summary>
     public string? CodeUrl { get; init; }
 
-    /// <summary><c>qr_code</c>: a PNG of it, relative to the gateway.</summary>
+    /// <summary><c>qr_code</c> (and <c>checkout</c>: a QR of the checkout page): a PNG of it, relative to the gateway.</summary>
     public string? QrImageUrl { get; init; }
 
     /// <summary><c>form_post</c> and <c>redirect</c>: where the browser goes.</summary>
@@ -124,4 +127,7 @@ public static class PaymentActionTypes
 
     /// <summary>Send the browser to a URL.</summary>
     public const string Redirect = "redirect";
+
+    /// <summary>A <c>channel: "any"</c> payment before the payer chose: send the payer to <see cref="PaymentAction.CheckoutUrl"/>.</summary>
+    public const string Checkout = "checkout";
 }

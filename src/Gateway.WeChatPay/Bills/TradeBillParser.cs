@@ -83,7 +83,11 @@ public static class TradeBillParser
             throw new TradeBillFormatException("A header line has no back-ticks; this looks like a data line.");
         }
 
-        return line.Split(',').Select(name => name.Trim()).ToArray();
+        var names = line.Split(',').Select(name => name.Trim()).ToArray();
+        // Columns are looked up by name: a name twice would make the line ambiguous (found by the wechat-bill fuzz target).
+        return names.Distinct(StringComparer.Ordinal).Count() == names.Length
+            ? names
+            : throw new TradeBillFormatException("A header line names a column twice.");
     }
 
     private static string[] Values(string line, int expected, int number)

@@ -62,6 +62,12 @@ internal static class CheckoutAssets
           if (pay) { pay.addEventListener('click', launch); if (d.autoLaunch) { launch(); } }
           var form = $('provider-form');
           if (form && d.status === 'pending') { setTimeout(function () { form.submit(); }, 300); }
+          var go = $('redirect');
+          if (go && d.status === 'pending') { setTimeout(function () { go.click(); }, 300); }
+          var auto = $('choice-auto');
+          if (auto && d.status === 'pending') { setTimeout(function () { auto.submit(); }, 300); }
+          var login = $('wechat-login');
+          if (login && d.autoLogin && d.status === 'pending') { location.href = login.href; }
         })();
         """;
 }

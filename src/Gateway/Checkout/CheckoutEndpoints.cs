@@ -22,6 +22,7 @@ internal static class CheckoutEndpoints
         checkout.MapGet("/qr.png", QrAsync);
         checkout.MapGet("/events", CheckoutStatusFeed.StreamAsync);
         checkout.MapGet("/status", CheckoutStatusFeed.WaitAsync);
+        checkout.MapCheckoutChoice();
     }
 
     /// <summary>The payment behind a valid link, or null (answer 404).</summary>
@@ -39,8 +40,8 @@ internal static class CheckoutEndpoints
     internal static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
         extensions: new Dictionary<string, object?> { ["code"] = "not_found" });
 
-    private static async Task<IResult> PageAsync(string id, string? t, HttpContext context, IPaymentStore store, CheckoutTokens tokens,
-        CheckoutLinks links, GatewaySnapshotProvider snapshots, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(string id, string? t, string? retry, HttpContext context, IPaymentStore store, CheckoutTokens tokens,
+        CheckoutLinks links, CheckoutChoices choices, GatewaySnapshotProvider snapshots, IOptions<GatewayOptions> options, CancellationToken cancellationToken)
     {
         if (await OpenAsync(id, t, store, tokens, cancellationToken) is not { } payment)
         {
@@ -50,13 +51,25 @@ internal static class CheckoutEndpoints
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var client = snapshots.Current.Clients.GetValueOrDefault(payment.ClientId);
         var userAgent = context.Request.Headers.UserAgent.ToString();
-        var sandboxPay = options.Value.TestMode && payment.Action is { Type: PaymentActionTypes.QrCode, CodeUrl: { } code } && code.StartsWith("weixin://", StringComparison.Ordinal)
-            ? $"/sandbox/wechatpay/payer?codeUrl={Uri.EscapeDataString(code)}" : null;
+        var sandboxPay = !options.Value.TestMode || payment.Action is not { Type: PaymentActionTypes.QrCode, CodeUrl: { } code } ? null
+            : code.StartsWith("weixin://", StringComparison.Ordinal) ? $"/sandbox/wechatpay/payer?codeUrl={Uri.EscapeDataString(code)}"
+            : payment.Plugin == "PaysApi" ? $"/sandbox/paysapi/payer?orderid={Uri.EscapeDataString(payment.Id)}"
+            : null;
         var view = new CheckoutView(payment, CheckoutText.For(context.Request.Headers.AcceptLanguage), client?.DisplayName ?? payment.ClientId, nonce,
             links.PathFor(payment), userAgent.Contains("MicroMessenger", StringComparison.Ordinal), sandboxPay);
+        if (payment.RequestedChannel is not null && payment.Status == PaymentStatus.Pending)
+        {
+            var browser = CheckoutChoices.Classify(userAgent);
+            var offered = choices.For(payment, browser);
+            var login = offered.Contains(CheckoutChoiceEndpoints.JsapiChannel) && choices.Route(payment, CheckoutChoiceEndpoints.JsapiChannel) is { } jsapi
+                ? $"/p/{Uri.EscapeDataString(jsapi.Instance.Name)}/oauth/start?returnUrl={Uri.EscapeDataString(links.PathFor(payment, "/wechat") + "&via=" + Uri.EscapeDataString(jsapi.Instance.Name))}"
+                : null;
+            view = view with { Choices = offered, AutoChoice = CheckoutChoices.Preferred(offered, browser), WeChatLoginUrl = login, Retry = retry == "1" };
+        }
 
         var headers = context.Response.Headers;
-        var formAction = CheckoutPage.FormOrigin(payment) ?? "'none'";
+        // 'self': an aggregated checkout's choices post to /choose; a provider form posts to the provider's origin.
+        var formAction = "'self'" + (CheckoutPage.FormOrigin(payment) is { } origin ? " " + origin : "");
         headers.ContentSecurityPolicy = $"default-src 'none'; img-src 'self'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; " +
             $"connect-src 'self'; form-action {formAction}; base-uri 'none'; frame-ancestors 'none'";
         headers.CacheControl = "no-store";
@@ -78,6 +91,7 @@ internal static class CheckoutEndpoints
         {
             { Type: PaymentActionTypes.QrCode, CodeUrl: { } code } => code,
             { Type: PaymentActionTypes.Jsapi } => links.UrlFor(payment),
+            null when payment.RequestedChannel is not null => links.UrlFor(payment), // an aggregated checkout: one QR for any wallet
             _ => null,
         };
         if (text is null)

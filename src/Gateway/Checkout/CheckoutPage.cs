@@ -9,15 +9,29 @@ namespace Gateway.Checkout;
 
 /// <summary>What one rendering of the checkout page needs.</summary>
 internal sealed record CheckoutView(PaymentRecord Payment, CheckoutText Text, string MerchantName, string Nonce, string PagePath,
-    bool InsideWeChat, string? SandboxPayUrl);
+    bool InsideWeChat, string? SandboxPayUrl)
+{
+    /// <summary>An aggregated checkout's channels for this browser (empty for a payment whose merchant named the channel).</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>The channel chosen for the payer without asking (inside Alipay), posted by the script.</summary>
+    public string? AutoChoice { get; init; }
+
+    /// <summary>Inside WeChat: the JSAPI instance's OAuth login, which returns to the page's <c>/wechat</c> choice.</summary>
+    public string? WeChatLoginUrl { get; init; }
+
+    /// <summary>The last choice could not be placed: say so, and offer the choices again.</summary>
+    public bool Retry { get; init; }
+}
 
 /// <summary>
 /// Renders the payer's page: merchant, description, amount in yuan and countdown, then what this channel's
-/// payer does (QR, WeChat JSAPI launcher, Mini Program guidance, auto-posting provider form, redirect), and
+/// payer does (QR, WeChat JSAPI launcher, Mini Program guidance, auto-posting provider form, redirect followed by the
+/// script; an aggregated checkout's channel choices), and
 /// every final view, hidden until the status says so. All text is HTML-encoded; data for the script travels
 /// as a JSON block.
 /// </summary>
-internal static class CheckoutPage
+internal static partial class CheckoutPage
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
@@ -33,7 +47,19 @@ internal static class CheckoutPage
           .Append("<h1 id=\"merchant\">").Append(E(v.MerchantName)).Append("</h1><p class=\"desc\">").Append(E(p.Description)).Append("</p>")
           .Append("<div class=\"amount\" id=\"amount\">¥").Append(Yuan(p.Amount)).Append("</div><div id=\"live\">")
           .Append("<p class=\"hint\">").Append(E(t.ExpiresIn)).Append(" <span class=\"countdown\" id=\"countdown\"></span></p>");
-        AppendAction(sb, v);
+        if (p.Action is null && p.RequestedChannel is not null)
+        {
+            AppendChoices(sb, v, except: null);
+        }
+        else
+        {
+            AppendAction(sb, v);
+            if (p.RequestedChannel is not null)
+            {
+                AppendChoices(sb, v, except: p.Channel);
+            }
+        }
+
         sb.Append("</div>");
         AppendFinal(sb, v, "succeeded", "ok", t.Redirecting);
         AppendFinal(sb, v, "requires_review", "ok", t.Received);
@@ -87,7 +113,8 @@ internal static class CheckoutPage
                 sb.Append("<button type=\"submit\">").Append(E(t.Continue)).Append("</button></form>");
                 break;
             case PaymentActionTypes.Redirect when p.Action.Url is { } url:
-                sb.Append("<a class=\"button\" id=\"redirect\" href=\"").Append(E(url)).Append("\">").Append(E(t.Continue)).Append("</a>");
+                // The provider's cashier (WeChat H5) checks the Referer against the merchant's H5 domain: send the origin only (never the token).
+                sb.Append("<a class=\"button\" id=\"redirect\" referrerpolicy=\"origin\" href=\"").Append(E(url)).Append("\">").Append(E(t.Continue)).Append("</a>");
                 break;
         }
     }
@@ -112,7 +139,7 @@ internal static class CheckoutPage
         {
             status = p.Status.ToName(), expiresAt = p.ExpiresAt, returnUrl = p.ReturnUrl, eventsUrl = events, statusUrl = status,
             jsapi = p.Action is { Type: PaymentActionTypes.Jsapi } && v.InsideWeChat ? p.Action.Parameters : null,
-            autoLaunch = v.InsideWeChat,
+            autoLaunch = v.InsideWeChat, autoLogin = v.WeChatLoginUrl is not null && p.Action is null && !v.Retry,
         });
 
         // Inside <script>, "</" would end the block: JSON allows escaping it.

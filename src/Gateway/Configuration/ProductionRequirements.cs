@@ -4,7 +4,8 @@ namespace Gateway.Configuration;
 /// What a gateway outside test mode must be given before it starts, checked from the raw configuration so
 /// nothing falls back to a default that only suits a laptop: a client, an admin key (or the admin API
 /// explicitly disabled), an https <c>PublicBaseUrl</c> (http only for loopback), an explicit store
-/// connection string, and a webhook secret for every client with a webhook URL. Every problem is listed.
+/// connection string, a webhook secret for every client with a webhook URL, and the checkout link key (a generated
+/// one would break every link on a restart and on the other processes). Every problem is listed.
 /// </summary>
 internal static class ProductionRequirements
 {
@@ -36,6 +37,11 @@ internal static class ProductionRequirements
         if (string.IsNullOrWhiteSpace(gateway["Store:ConnectionString"]))
         {
             yield return "Gateway:Store:ConnectionString: required (with Gateway:Store:Provider Sqlite or PostgreSql).";
+        }
+
+        if (gateway["Checkout:TokenKey"] is not { Length: >= 32 })
+        {
+            yield return "Gateway:Checkout:TokenKey: required, at least 32 characters (the key that signs payers' checkout links; the same on every process).";
         }
     }
 

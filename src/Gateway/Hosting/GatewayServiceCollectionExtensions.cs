@@ -53,7 +53,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => StoreDialect.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Store.Provider, sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Store.ConnectionString));
         services.TryAddSingleton<WebhookEventFactory>();
         services.TryAddSingleton<IPaymentStore>(sp => new SqlPaymentStore(
-            sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create, sp.GetRequiredService<ILogger<SqlPaymentStore>>()));
+            sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<WebhookEventFactory>().Create, sp.GetRequiredService<ILogger<SqlPaymentStore>>(),
+            sp.GetRequiredService<Gateway.PaymentChanges.IPaymentChangePublisher>()));
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<NotifyInbox>();
         services.TryAddSingleton<NotifyRejectionLog>();

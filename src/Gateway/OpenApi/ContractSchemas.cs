@@ -75,7 +75,7 @@ internal static class ContractSchemas
 
     public static IReadOnlyList<string> PaymentStatuses() => [.. System.Enum.GetValues<PaymentStatus>().Select(s => s.ToName())];
 
-    public static IReadOnlyList<string> ActionTypes() => ConstantsOf(typeof(PaymentActionTypes));
+    public static IReadOnlyList<string> ActionTypes() => [.. ConstantsOf(typeof(PaymentActionTypes)), Gateway.Checkout.CheckoutChoices.CheckoutActionType];
 
     public static IReadOnlyList<string> ProductCodeStatusNames() => ConstantsOf(typeof(ProductCodeStatuses));
 

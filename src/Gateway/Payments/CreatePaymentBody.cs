@@ -6,7 +6,10 @@ namespace Gateway.Payments;
 /// <summary>The JSON body of <c>POST /v1/payments</c>.</summary>
 public sealed partial record CreatePaymentBody
 {
-    /// <summary>e.g. <c>wechat.native</c>, <c>wechat.jsapi</c>, <c>wechat.miniprogram</c>, <c>wechat.h5</c>, <c>paysapi.alipay</c>.</summary>
+    /// <summary>
+    /// e.g. <c>wechat.native</c>, <c>wechat.jsapi</c>, <c>wechat.miniprogram</c>, <c>wechat.h5</c>, <c>paysapi.alipay</c>; or <c>any</c>:
+    /// the payer chooses on the checkout page.
+    /// </summary>
     public string? Channel { get; init; }
 
     /// <summary>The caller's own order id; unique per client among live payments.</summary>

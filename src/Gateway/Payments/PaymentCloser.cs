@@ -40,6 +40,12 @@ internal sealed class PaymentCloser
             return NotClosable(payment);
         }
 
+        if (payment.AwaitsChoice)
+        {
+            // An aggregated checkout with no channel chosen yet has no provider order: closing is local.
+            return await CloseLocallyAsync(payment, cancellationToken);
+        }
+
         if (!_snapshots.Current.Instances.TryGetValue(payment.ProviderInstance, out var instance))
         {
             return GatewayProblems.Problem(StatusCodes.Status503ServiceUnavailable, GatewayProblems.ProviderUnavailable,
@@ -77,8 +83,17 @@ internal sealed class PaymentCloser
                 new Dictionary<string, object?> { ["providerCode"] = error.Code });
         }
 
+        return await CloseLocallyAsync(payment, cancellationToken);
+    }
+
+    private async Task<IResult> CloseLocallyAsync(PaymentRecord payment, CancellationToken cancellationToken)
+    {
+        // Only at the instance closed: if the payer of an aggregated checkout switched meanwhile, the new order is open.
         await _store.TryTransitionAsync(
-            new PaymentTransition(payment.Id, [PaymentStatus.Pending], PaymentStatus.Closed) { EventType = WebhookEventTypes.PaymentClosed },
+            new PaymentTransition(payment.Id, [PaymentStatus.Pending], PaymentStatus.Closed)
+            {
+                EventType = WebhookEventTypes.PaymentClosed, ProviderInstance = payment.ProviderInstance,
+            },
             _time.GetUtcNow(), cancellationToken);
         var current = await _store.GetAsync(payment.Id, cancellationToken) ?? payment;
         return current.Status == PaymentStatus.Closed ? Results.Ok(PaymentResponse.From(current)) : NotClosable(current);

@@ -41,13 +41,15 @@ internal sealed partial class PaymentCreator
     private readonly GatewayMetrics _metrics;
     private readonly ProviderCallObserver _calls;
     private readonly CheckoutLinks _checkout;
+    private readonly CheckoutChoices _choices;
 
     public PaymentCreator(
         IPaymentStore store, GatewaySnapshotProvider snapshots, RouteInstancePicker picker, InstanceHealth health, TimeProvider time,
         IOptions<GatewayOptions> options, IOptions<SyncOptions> sync, ILogger<PaymentCreator> logger, GatewayMetrics metrics, ProviderCallObserver calls,
-        ClientWebhookUrls webhookUrls, CheckoutLinks checkout)
+        ClientWebhookUrls webhookUrls, CheckoutLinks checkout, CheckoutChoices choices)
     {
         _checkout = checkout;
+        _choices = choices;
         _webhookUrls = webhookUrls;
         _store = store;
         _snapshots = snapshots;
@@ -72,6 +74,11 @@ internal sealed partial class PaymentCreator
         }
 
         using var activity = GatewayActivitySource.Instance.StartActivity(GatewayActivities.Create);
+        if (body.Channel == CheckoutChoices.Any)
+        {
+            return await CreateAggregatedAsync(clientId, body, activity, cancellationToken);
+        }
+
         if (Route(clientId, body) is not { } routed)
         {
             // The channel is caller text: it is not a metric tag until a route has vouched for it.

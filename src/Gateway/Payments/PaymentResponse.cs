@@ -53,8 +53,9 @@ public sealed record PaymentResponse
         CreatedAt = p.CreatedAt,
         ExpiresAt = p.ExpiresAt,
         PaidAt = p.PaidAt,
-        Action = p.Action is null || p.Status != PaymentStatus.Pending ? null
-            : ActionResponse.From(p.Id, p.Action) with { CheckoutUrl = checkout?.UrlFor(p) },
+        Action = p.Status != PaymentStatus.Pending ? null
+            : p.Action is not null ? ActionResponse.From(p.Id, p.Action) with { CheckoutUrl = checkout?.UrlFor(p) }
+            : p.RequestedChannel is not null && checkout is not null ? ActionResponse.Checkout(p, checkout) : null,
         ReturnUrl = p.ReturnUrl,
         Error = p.ErrorCode is null ? null : new ErrorResponse(p.ErrorCode, p.ErrorMessage),
         ReviewReason = p.ReviewReason,
@@ -77,6 +78,10 @@ public sealed record ActionResponse(string Type)
     public string? Url { get; init; }
     public IReadOnlyDictionary<string, string>? Params { get; init; }
     public IReadOnlyDictionary<string, string>? Fields { get; init; }
+
+    /// <summary>An aggregated checkout before the payer's choice: the page, and a QR of it to show or print.</summary>
+    internal static ActionResponse Checkout(PaymentRecord p, CheckoutLinks checkout)
+        => new(CheckoutChoices.CheckoutActionType) { CheckoutUrl = checkout.UrlFor(p), QrImageUrl = checkout.PathFor(p, "/qr.png") };
 
     internal static ActionResponse From(string paymentId, PaymentAction action) => action.Type switch
     {

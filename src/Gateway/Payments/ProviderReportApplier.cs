@@ -102,6 +102,7 @@ internal sealed partial class ProviderReportApplier
             ProviderTransactionId = report.ProviderTransactionId,
             EventType = WebhookEventTypes.For(to),
             Attachment = attachment,
+            ProviderInstance = payment.ProviderInstance,
         };
         if (await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
         {

@@ -60,7 +60,9 @@ internal sealed partial class Reconciler(
         {
             result = await statements.DownloadStatementAsync(run.BillDate, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        // Any failure of the plugin (not only the transport) ends the run failed, to be retried: a run left
+        // 'running' would block the day's retries and hide the problem from ops.
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return (await FailedAsync(run, $"The statement download failed: {ex.GetType().Name}.", cancellationToken), []);
         }
@@ -70,17 +72,18 @@ internal sealed partial class Reconciler(
             return (await FailedAsync(run, $"The provider refused the statement: {result.Error!.Code} {result.Error.Message}", cancellationToken), []);
         }
 
-        var (found, gatewayCount, gatewayAmount) = await matcher.MatchAsync(run, statement, ReconciliationOptions.DayStart(run.BillDate), cancellationToken);
+        var (found, gatewayCount, gatewayAmount, gatewayRefunds) = await matcher.MatchAsync(run, statement, ReconciliationOptions.DayStart(run.BillDate), cancellationToken);
         if (statement.NoBill)
         {
             return (run with
             {
                 Status = RunStatuses.NoBill, ProviderMessage = statement.ProviderMessage, GatewayCount = gatewayCount, GatewayAmount = gatewayAmount,
-                TotalsMatch = gatewayCount == 0,
+                GatewayRefundAmount = gatewayRefunds, TotalsMatch = gatewayCount == 0 && gatewayRefunds == 0,
             }, found);
         }
 
         var paid = statement.Lines.Where(l => !l.IsRefund && l.TradeState == "SUCCESS").ToList();
+        var refunded = statement.Lines.Where(l => l.IsRefund && l.RefundState is null or "SUCCESS").Sum(l => l.RefundAmount);
         var summary = statement.Summary;
         var lines = (Count: (long)statement.Lines.Count, Amount: statement.Lines.Sum(l => l.SettlementAmount), Refund: statement.Lines.Sum(l => l.RefundAmount));
         return (run with
@@ -88,10 +91,11 @@ internal sealed partial class Reconciler(
             Status = RunStatuses.Completed,
             StatementCount = lines.Count, StatementAmount = lines.Amount, StatementRefundAmount = lines.Refund,
             SummaryCount = summary?.TradeCount, SummaryAmount = summary?.SettlementTotal, SummaryRefundAmount = summary?.RefundTotal,
-            GatewayCount = gatewayCount, GatewayAmount = gatewayAmount,
-            // The lines add up to the provider's own summary, and what succeeded here is what was paid there.
+            GatewayCount = gatewayCount, GatewayAmount = gatewayAmount, GatewayRefundAmount = gatewayRefunds,
+            // The lines add up to the provider's own summary, and what succeeded here is what was paid and refunded there.
             TotalsMatch = summary is not null && summary.TradeCount == lines.Count && summary.SettlementTotal == lines.Amount
-                && summary.RefundTotal == lines.Refund && gatewayCount == paid.Count && gatewayAmount == paid.Sum(l => l.OrderAmount),
+                && summary.RefundTotal == lines.Refund && gatewayCount == paid.Count && gatewayAmount == paid.Sum(l => l.OrderAmount)
+                && gatewayRefunds == refunded,
         }, found);
     }
 

@@ -11,7 +11,7 @@ internal sealed record ReconciliationResponse(
         new ReconciliationTotals(
             new(r.StatementCount, r.StatementAmount, r.StatementRefundAmount),
             new(r.SummaryCount, r.SummaryAmount, r.SummaryRefundAmount),
-            new(r.GatewayCount, r.GatewayAmount, null),
+            new(r.GatewayCount, r.GatewayAmount, r.GatewayRefundAmount),
             r.TotalsMatch),
         r.StartedAt, r.FinishedAt, discrepancies);
 }

@@ -3,7 +3,7 @@ namespace Gateway.Reconciliation;
 /// <summary>
 /// One reconciliation of an instance's statement for one provider day against the ledger. Amounts in fen.
 /// "statement" totals are summed from the statement's lines, "summary" ones are its own summary row, "gateway"
-/// ones are the payments that succeeded here on that day (after healing).
+/// ones are the payments that succeeded here on that day and the refunds applied for that day that succeeded (after healing).
 /// </summary>
 internal sealed record ReconciliationRun
 {
@@ -23,6 +23,7 @@ internal sealed record ReconciliationRun
     public long? SummaryRefundAmount { get; init; }
     public long? GatewayCount { get; init; }
     public long? GatewayAmount { get; init; }
+    public long? GatewayRefundAmount { get; init; }
     public bool? TotalsMatch { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }

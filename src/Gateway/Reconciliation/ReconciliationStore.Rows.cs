@@ -27,6 +27,7 @@ internal sealed partial class ReconciliationStore
         TotalsMatch = Long(r, 16) is { } m ? m != 0 : null,
         StartedAt = r.Time(17),
         FinishedAt = r.IsDBNull(18) ? null : r.Time(18),
+        GatewayRefundAmount = Long(r, 19),
     };
 
     private static Discrepancy ReadDiscrepancy(DbDataReader r) => new()

@@ -9,7 +9,7 @@ internal sealed partial class ReconciliationStore(StoreDialect dialect)
 {
     private const string RunColumns = """
         id, provider_instance, bill_date, triggered_by, status, provider_message, error, next_attempt_at, statement_count, statement_amount,
-        statement_refund_amount, summary_count, summary_amount, summary_refund_amount, gateway_count, gateway_amount, totals_match, started_at, finished_at
+        statement_refund_amount, summary_count, summary_amount, summary_refund_amount, gateway_count, gateway_amount, totals_match, started_at, finished_at, gateway_refund_amount
         """;
 
     private const string DiscrepancyColumns = """
@@ -40,12 +40,12 @@ internal sealed partial class ReconciliationStore(StoreDialect dialect)
             update.CommandText = """
                 UPDATE reconciliation_runs SET status = @status, provider_message = @message, error = @error, next_attempt_at = @next,
                 statement_count = @sc, statement_amount = @sa, statement_refund_amount = @sr, summary_count = @yc, summary_amount = @ya,
-                summary_refund_amount = @yr, gateway_count = @gc, gateway_amount = @ga, totals_match = @match, finished_at = @finished
+                summary_refund_amount = @yr, gateway_count = @gc, gateway_amount = @ga, gateway_refund_amount = @gr, totals_match = @match, finished_at = @finished
                 WHERE id = @id
                 """;
             update.Add("status", run.Status).Add("message", run.ProviderMessage).Add("error", run.Error).Add("next", run.NextAttemptAt)
                 .Add("sc", run.StatementCount).Add("sa", run.StatementAmount).Add("sr", run.StatementRefundAmount).Add("yc", run.SummaryCount)
-                .Add("ya", run.SummaryAmount).Add("yr", run.SummaryRefundAmount).Add("gc", run.GatewayCount).Add("ga", run.GatewayAmount)
+                .Add("ya", run.SummaryAmount).Add("yr", run.SummaryRefundAmount).Add("gc", run.GatewayCount).Add("ga", run.GatewayAmount).Add("gr", run.GatewayRefundAmount)
                 .Add("match", run.TotalsMatch is { } m ? (m ? 1L : 0L) : null).Add("finished", run.FinishedAt).Add("id", run.Id);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -13,7 +13,7 @@ namespace Gateway.Reconciliation;
 /// (the gateway refund id): one done there and pending here is queried and settled at once, like a payment; one that
 /// succeeded here and is missing from the statement is refund-gateway-only.
 /// </summary>
-internal sealed class StatementMatcher(
+internal sealed partial class StatementMatcher(
     IPaymentStore payments, PaymentSynchronizer synchronizer, RefundLedger refunds, RefundHealer healer, ReconciliationStore store, TimeProvider time)
 {
     private const string Paid = "SUCCESS";
@@ -21,7 +21,7 @@ internal sealed class StatementMatcher(
     // A refund does not undo the payment line: the bill keeps it SUCCESS and lists the refund on a line of its own.
     private static readonly PaymentStatus[] PaidHere = [PaymentStatus.Succeeded, PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded];
 
-    public async Task<(List<Discrepancy> Found, long GatewayCount, long GatewayAmount)> MatchAsync(
+    public async Task<(List<Discrepancy> Found, long GatewayCount, long GatewayAmount, long GatewayRefundAmount)> MatchAsync(
         ReconciliationRun run, ProviderStatement statement, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
         var found = new List<Discrepancy>();
@@ -62,20 +62,8 @@ internal sealed class StatementMatcher(
             });
         }
 
-        var refunded = await store.RefundsSucceededBetweenAsync(run.ProviderInstance, dayStart, dayStart.AddDays(1), cancellationToken);
-        foreach (var (id, paymentId, amount) in refunded.Where(r => !refundsOnStatement.Contains(r.Id)))
-        {
-            found.Add(New(run, DiscrepancyKinds.RefundGatewayOnly, DiscrepancyStatuses.Open, null) with
-            {
-                PaymentId = paymentId,
-                RefundId = id,
-                GatewayAmount = amount,
-                GatewayState = RefundStatus.Succeeded.ToName(),
-                Detail = $"Refund of {amount} fen succeeded here, absent from the provider's statement.",
-            });
-        }
-
-        return (found, ledger.Count, ledger.Sum(p => p.Amount));
+        var refunded = await GatewayOnlyRefundsAsync(run, refundsOnStatement, dayStart, found, cancellationToken);
+        return (found, ledger.Count, ledger.Sum(p => p.Amount), refunded.Sum(r => r.Amount));
     }
 
     private async Task<Discrepancy?> CompareAsync(ReconciliationRun run, StatementLine line, CancellationToken cancellationToken)
@@ -129,51 +117,6 @@ internal sealed class StatementMatcher(
             GatewayState = payment.Status.ToName(),
             Detail = $"The provider has {line.OrderAmount} fen, the gateway {amount} fen.",
         };
-    }
-
-    private async Task<Discrepancy?> CompareRefundAsync(ReconciliationRun run, StatementLine line, CancellationToken cancellationToken)
-    {
-        var refund = await refunds.GetAsync(line.OutRefundNo!, cancellationToken);
-        var providerDone = line.RefundState is null or "SUCCESS";
-        var discrepancy = New(run, DiscrepancyKinds.RefundProviderOnly, DiscrepancyStatuses.Open, line) with
-        {
-            RefundId = line.OutRefundNo,
-            ProviderAmount = line.RefundAmount,
-            ProviderState = line.RefundState ?? line.TradeState,
-            GatewayAmount = refund?.Amount,
-            GatewayState = refund?.Status.ToName(),
-        };
-        if (refund is null || refund.ProviderInstance != run.ProviderInstance)
-        {
-            return discrepancy with { Detail = $"Refund {line.OutRefundNo} of {line.OutTradeNo} ({line.RefundAmount} fen, {line.RefundState}) is not in the gateway's ledger." };
-        }
-
-        if (refund.Amount != line.RefundAmount)
-        {
-            return discrepancy with { Kind = DiscrepancyKinds.RefundAmountMismatch, Detail = $"The provider refunded {line.RefundAmount} fen, the ledger has {refund.Amount} fen." };
-        }
-
-        if ((refund.Status == RefundStatus.Succeeded) == providerDone)
-        {
-            return null;
-        }
-
-        discrepancy = discrepancy with { Kind = DiscrepancyKinds.RefundStatusMismatch };
-        if (providerDone && refund.Status == RefundStatus.Pending)
-        {
-            var synced = await healer.HealAsync(refund, cancellationToken);
-            var healed = synced.Status == RefundStatus.Succeeded;
-            return discrepancy with
-            {
-                Status = healed ? DiscrepancyStatuses.Healed : DiscrepancyStatuses.Open,
-                GatewayState = synced.Status.ToName(),
-                Detail = healed
-                    ? "Refunded at the provider, pending here (no notify); queried and settled by this run."
-                    : $"Refunded at the provider, pending here; the query left it {synced.Status.ToName()}.",
-            };
-        }
-
-        return discrepancy with { Detail = $"The provider reports the refund {line.RefundState}; the ledger has it {refund.Status.ToName()}." };
     }
 
     private Discrepancy Mismatch(ReconciliationRun run, StatementLine line, PaymentRecord payment, string detail)

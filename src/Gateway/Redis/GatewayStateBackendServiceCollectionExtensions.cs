@@ -3,13 +3,17 @@ using Gateway.Health;
 using Gateway.Hosting;
 using Gateway.Idempotency;
 using Gateway.Notify;
+using Gateway.PaymentChanges;
 using Gateway.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers where shared, short-lived state lives: notify dedupe, Idempotency-Key records, the cache.</summary>
+/// <summary>
+/// Registers where shared, short-lived state lives: notify dedupe, Idempotency-Key records, the cache, and the
+/// payment change messages that wake checkout pages.
+/// </summary>
 internal static class GatewayStateBackendServiceCollectionExtensions
 {
     /// <summary>
@@ -18,8 +22,10 @@ internal static class GatewayStateBackendServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGatewayStateBackend(this IServiceCollection services, string? redisConfiguration)
     {
+        services.TryAddSingleton<PaymentChangeSignal>();
         if (string.IsNullOrWhiteSpace(redisConfiguration))
         {
+            services.TryAddSingleton<IPaymentChangePublisher>(sp => sp.GetRequiredService<PaymentChangeSignal>());
             services.TryAddSingleton<IGatewayCache, InMemoryGatewayCache>();
             services.TryAddSingleton<INotifyDeduplicator, InMemoryNotifyDeduplicator>();
             services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
@@ -32,6 +38,9 @@ internal static class GatewayStateBackendServiceCollectionExtensions
         services.TryAddSingleton<IGatewayCache, RedisGatewayCache>();
         services.TryAddSingleton<INotifyDeduplicator, RedisNotifyDeduplicator>();
         services.TryAddSingleton<IIdempotencyStore, RedisIdempotencyStore>();
+        services.TryAddSingleton<RedisPaymentChanges>();
+        services.TryAddSingleton<IPaymentChangePublisher>(sp => sp.GetRequiredService<RedisPaymentChanges>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisPaymentChanges>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [GatewayHealthTags.Ready]);
         return services;
     }

@@ -27,6 +27,15 @@ internal sealed record PaymentRecord
     public string? ProductId { get; init; }
     public string? NotifyUrl { get; init; }
 
+    /// <summary>
+    /// <c>any</c> for an aggregated checkout (the payer chooses <see cref="Channel"/> and the instance on the checkout
+    /// page; until then both are empty); null when the merchant named the channel.
+    /// </summary>
+    public string? RequestedChannel { get; init; }
+
+    /// <summary>True for an aggregated checkout whose payer has not chosen a channel yet (no provider order exists).</summary>
+    public bool AwaitsChoice => RequestedChannel is not null && ProviderInstance.Length == 0;
+
     /// <summary>Where the checkout page sends the payer after success.</summary>
     public string? ReturnUrl { get; init; }
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();

@@ -25,6 +25,12 @@ internal sealed record PaymentTransition(string PaymentId, IReadOnlyList<Payment
     public string? ReviewRefundId { get; init; }
 
     /// <summary>
+    /// When set, applied only while the payment is still served by this provider instance: a report from the instance
+    /// an aggregated checkout has just left (its order closed for the switch) must not end the payment.
+    /// </summary>
+    public string? ProviderInstance { get; init; }
+
+    /// <summary>
     /// The merchant webhook event this transition emits (e.g. <c>payment.succeeded</c>), written in the same
     /// database transaction as the state change (transactional outbox), or null for none.
     /// </summary>

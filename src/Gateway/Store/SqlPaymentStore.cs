@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Gateway.Abstractions.Payments;
+using Gateway.PaymentChanges;
 using Gateway.Store.Migrations;
 using Gateway.Webhooks;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,13 +15,17 @@ internal sealed class SqlPaymentStore : IPaymentStore
     private readonly StoreDialect _dialect;
     private readonly Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> _createEvent;
     private readonly ILogger _logger;
+    private readonly IPaymentChangePublisher? _changes;
 
     /// <param name="dialect">The database.</param>
     /// <param name="createEvent">Builds the outbox row for a transition's event (null: no webhook target).</param>
     /// <param name="logger">Where schema migrations are reported.</param>
-    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent, ILogger? logger = null)
+    /// <param name="changes">Told after each committed transition or new action (wakes open checkout pages).</param>
+    public SqlPaymentStore(StoreDialect dialect, Func<PaymentRecord, string, DateTimeOffset, WebhookEvent?> createEvent, ILogger? logger = null,
+        IPaymentChangePublisher? changes = null)
     {
         _logger = logger ?? NullLogger.Instance;
+        _changes = changes;
         _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
         _createEvent = createEvent ?? throw new ArgumentNullException(nameof(createEvent));
     }
@@ -36,7 +41,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
             @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
             @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
             @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
-            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail, @return_url, NULL
+            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail, @return_url, NULL, @requested_channel
             WHERE NOT EXISTS (
                 SELECT 1 FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id AND status <> 'failed')
             """;
@@ -49,7 +54,8 @@ internal sealed class SqlPaymentStore : IPaymentStore
             .Add("provider_transaction_id", p.ProviderTransactionId).Add("paid_amount", p.PaidAmount).Add("error_code", p.ErrorCode)
             .Add("error_message", p.ErrorMessage).Add("review_reason", p.ReviewReason).Add("created_at", p.CreatedAt)
             .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent)
-            .Add("next_sync_at", p.NextSyncAt).Add("review_detail", p.ReviewDetail).Add("return_url", p.ReturnUrl);
+            .Add("next_sync_at", p.NextSyncAt).Add("review_detail", p.ReviewDetail).Add("return_url", p.ReturnUrl)
+            .Add("requested_channel", p.RequestedChannel);
         // A failed create does not burn the merchant order id; any other payment of the order does. Two
         // racing inserts both pass NOT EXISTS, and the unique index on pending payments refuses the second.
         try
@@ -83,11 +89,14 @@ internal sealed class SqlPaymentStore : IPaymentStore
             c => c.Add("client_id", clientId).Add("merchant_order_id", merchantOrderId),
             cancellationToken);
 
-    public Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken)
-        => ExecuteAsync(
+    public async Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(
             "UPDATE payments SET action = @action, provider_reference = @provider_reference, updated_at = @now WHERE id = @id",
             c => c.Add("action", JsonSerializer.Serialize(action, Json)).Add("provider_reference", providerReference).Add("now", now).Add("id", id),
             cancellationToken);
+        _changes?.Publish(id);
+    }
 
     public async Task<bool> TryTransitionAsync(PaymentTransition t, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -107,11 +116,16 @@ internal sealed class SqlPaymentStore : IPaymentStore
                 review_detail = COALESCE(@review_detail, review_detail),
                 review_refund_id = COALESCE(@review_refund_id, review_refund_id)
             WHERE id = @id AND status IN ({from}) AND (status <> 'requires_review' OR review_refund_id IS NULL)
-            """;
+            """ + (t.ProviderInstance is null ? "" : " AND provider_instance = @instance");
         update.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
             .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage)
             .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail)
             .Add("review_refund_id", t.ReviewRefundId).Add("id", t.PaymentId);
+        if (t.ProviderInstance is not null)
+        {
+            update.Add("instance", t.ProviderInstance);
+        }
+
         for (var i = 0; i < t.From.Count; i++)
         {
             update.Add("from" + i, t.From[i].ToName());
@@ -174,6 +188,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        _changes?.Publish(t.PaymentId);
         return true;
     }
 
@@ -315,5 +330,6 @@ internal sealed class SqlPaymentStore : IPaymentStore
         ReviewDetail = r.NullableString(31),
         ReturnUrl = r.NullableString(32),
         ReviewRefundId = r.NullableString(33),
+        RequestedChannel = r.NullableString(34),
     };
 }

@@ -66,6 +66,12 @@ internal sealed partial class PaymentSyncWorker : PollingWorker
 
     private async Task<PaymentRecord> ExpireAsync(PaymentRecord payment, CancellationToken cancellationToken)
     {
+        if (payment.AwaitsChoice)
+        {
+            // An aggregated checkout nobody chose a channel for: no provider has an order to close.
+            return await ExpireLocallyAsync(payment, cancellationToken);
+        }
+
         if (!_snapshots.Current.Instances.TryGetValue(payment.ProviderInstance, out var instance))
         {
             return payment;
@@ -87,8 +93,17 @@ internal sealed partial class PaymentSyncWorker : PollingWorker
             return payment;
         }
 
+        return await ExpireLocallyAsync(payment, cancellationToken);
+    }
+
+    private async Task<PaymentRecord> ExpireLocallyAsync(PaymentRecord payment, CancellationToken cancellationToken)
+    {
+        // Only at the instance just closed: a payer who switched channel meanwhile has a new order, synced next round.
         await _store.TryTransitionAsync(
-            new PaymentTransition(payment.Id, [PaymentStatus.Pending], PaymentStatus.Expired) { EventType = WebhookEventTypes.PaymentExpired },
+            new PaymentTransition(payment.Id, [PaymentStatus.Pending], PaymentStatus.Expired)
+            {
+                EventType = WebhookEventTypes.PaymentExpired, ProviderInstance = payment.ProviderInstance,
+            },
             _time.GetUtcNow(), cancellationToken);
         return await _store.GetAsync(payment.Id, cancellationToken) ?? payment;
     }

@@ -45,6 +45,7 @@ internal static class TestModeProfile
             [$"Gateway:Clients:{DemoClientId}:DisplayName"] = "Demo Shop",
             [$"Gateway:Clients:{DemoClientId}:WebhookSecrets:0"] = "whsec_test_" + RandomKey(),
             ["Gateway:Admin:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(DemoAdminKey),
+            ["Gateway:Checkout:TokenKey"] = RandomKey(),
 
             ["Gateway:Routes:wechat-native:Channel"] = "wechat.native",
             ["Gateway:Routes:wechat-native:Instances:0"] = "wx-sandbox",

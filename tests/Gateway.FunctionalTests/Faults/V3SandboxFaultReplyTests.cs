@@ -34,6 +34,21 @@ public sealed class V3SandboxFaultReplyTests(V3FaultGatewayFactory gateway) : IC
     }
 
     [Fact]
+    public async Task ApiFault_HitsOnlyTheOperationItNames_HereTheV3RefundQuery()
+    {
+        await AddFaultAsync(new { merchant = V3FaultGatewayFactory.MchDirect, kind = "error", errCode = "FREQUENCY_LIMITED", api = "refundquery", count = 1 });
+        using var client = SandboxClient();
+
+        var order = await client.QueryByOutTradeNoAsync("v3-fault-none", default);
+        var faulted = await client.QueryRefundByOutRefundNoAsync("v3-fault-refund-none", default);
+        var after = await client.QueryRefundByOutRefundNoAsync("v3-fault-refund-none", default);
+
+        Assert.Equal(404, order.StatusCode);
+        Assert.Equal((429, "FREQUENCY_LIMITED"), (faulted.StatusCode, faulted.Error!.Code));
+        Assert.Equal(404, after.StatusCode);
+    }
+
+    [Fact]
     public async Task HttpErrorFault_IsAnUnsignedEdgePage_WhichTheClientRefusesToTrust()
     {
         await AddFaultAsync(new { merchant = V3FaultGatewayFactory.MchDirect, kind = "http_error", status = 502, api = "*", count = 1 });

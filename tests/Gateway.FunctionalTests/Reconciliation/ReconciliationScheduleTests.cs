@@ -26,6 +26,9 @@ public class ReconciliationScheduleTests
             // The first poll can beat the sandbox (same host) to its port: a failed run is retried.
             ["Gateway:Reconciliation:RetrySchedule:0"] = "00:00:00.300",
             ["Gateway:Reconciliation:RetrySchedule:1"] = "00:00:00.300",
+            ["Gateway:Reconciliation:RetrySchedule:2"] = "00:00:01",
+            ["Gateway:Reconciliation:RetrySchedule:3"] = "00:00:02",
+            ["Gateway:Reconciliation:RetrySchedule:4"] = "00:00:04",
         });
         var admin = gateway.ApiClient(AdminKey);
         var yesterday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

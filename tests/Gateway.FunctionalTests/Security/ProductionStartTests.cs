@@ -23,7 +23,7 @@ public class ProductionStartTests
         var output = gateway.OutputTail(200);
 
         Assert.NotEqual(0, exitCode);
-        foreach (var key in new[] { "Gateway:Clients:", "Gateway:Admin:ApiKeySha256", "Gateway:PublicBaseUrl", "Gateway:Store:ConnectionString" })
+        foreach (var key in new[] { "Gateway:Clients:", "Gateway:Admin:ApiKeySha256", "Gateway:PublicBaseUrl", "Gateway:Store:ConnectionString", "Gateway:Checkout:TokenKey" })
         {
             Assert.Contains(key, output);
         }
@@ -41,6 +41,7 @@ public class ProductionStartTests
             ["Gateway:Admin:Enabled"] = "false",
             ["Gateway:PublicBaseUrl"] = "http://pay.example.com",
             ["Gateway:Store:ConnectionString"] = "Data Source=/tmp/never-created.db",
+            ["Gateway:Checkout:TokenKey"] = "too-short-to-sign-links",
         };
         await using var gateway = new GatewayProcess(GatewayProcess.FreePort(), settings) { EnvironmentName = "Production" };
 
@@ -50,6 +51,7 @@ public class ProductionStartTests
         Assert.Contains("Gateway:PublicBaseUrl: must be https", output);
         Assert.DoesNotContain("Gateway:Admin:ApiKeySha256", output); // explicitly disabled
         Assert.DoesNotContain("Gateway:Store", output);
+        Assert.Contains("Gateway:Checkout:TokenKey: required, at least 32 characters", output);
     }
 
     [Fact]
@@ -74,6 +76,7 @@ public class ProductionStartTests
             ["Gateway:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["Gateway:Store:Provider"] = "Sqlite",
             ["Gateway:Store:ConnectionString"] = $"Data Source={database}",
+            ["Gateway:Checkout:TokenKey"] = "checkout-links-key-0123456789abcdef",
         };
         await using var gateway = new GatewayProcess(port, settings) { EnvironmentName = "Production" };
         try

@@ -26,7 +26,8 @@ public sealed class PayerFaultTests
     [Fact]
     public async Task NotifyDuplicate_SendsExtraCopiesAtOnce()
     {
-        await using var host = await SandboxHost.StartAsync();
+        // Five copies at once on a loaded machine: a 1 s notify timeout can abort a copy before it is received.
+        await using var host = await SandboxHost.StartAsync(new Dictionary<string, string?> { ["Sandbox:WeChatPay:NotifyTimeout"] = "00:00:10" });
         await AddAsync(host, new { merchant = SandboxHost.MchId, kind = "notify_duplicate", times = 4, count = 1 });
 
         using var scan = await host.ScanAsync(await host.PlaceNativeOrderAsync("PF-DUP-1", receiver: "dup"));

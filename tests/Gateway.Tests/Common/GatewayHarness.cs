@@ -39,7 +39,8 @@ internal sealed class GatewayHarness : IDisposable
         var metrics = new Telemetry.GatewayMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         Creator = new PaymentCreator(Store, Snapshots, Picker, Health, Time, options, Options.Create(new Sync.SyncOptions()), Loggers.CreateLogger<PaymentCreator>(), metrics, new Telemetry.ProviderCallObserver(metrics, Time),
             new Security.ClientWebhookUrls(Snapshots, new Security.OutboundUrlPolicy(new Security.DnsOutboundAddressResolver(), new StaticOptionsMonitor<Security.OutboundUrlOptions>(new Security.OutboundUrlOptions()))),
-            new Gateway.Checkout.CheckoutLinks(new Gateway.Checkout.CheckoutTokens(Options.Create(new Gateway.Checkout.CheckoutOptions()), Time), options));
+            new Gateway.Checkout.CheckoutLinks(new Gateway.Checkout.CheckoutTokens(Options.Create(new Gateway.Checkout.CheckoutOptions()), Time), options),
+            new Gateway.Checkout.CheckoutChoices(Snapshots, Picker));
     }
 
     public IConfigurationRoot Configuration { get; }

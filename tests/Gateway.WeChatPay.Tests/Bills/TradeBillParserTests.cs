@@ -112,4 +112,14 @@ public sealed class TradeBillParserTests
 
         Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(buffer.ToArray(), Max));
     }
+
+    [Fact]
+    public void Parse_RefusesAHeaderNamingAColumnTwice()
+    {
+        // Fuzz finding (wechat-bill): 商户订单号 renamed 微信订单号 made the parser throw ArgumentException, not a refusal.
+        var text = Encoding.UTF8.GetString(Sample("all-bill.txt")).Replace("微信订单号,商户订单号", "微信订单号,微信订单号", StringComparison.Ordinal);
+        Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(text));
+        var summary = Encoding.UTF8.GetString(Sample("all-bill.txt")).Replace("总交易单数,应结订单总金额", "总交易单数,总交易单数", StringComparison.Ordinal);
+        Assert.Throws<TradeBillFormatException>(() => TradeBillParser.Parse(summary));
+    }
 }

@@ -11,7 +11,8 @@ namespace Gateway.Sandbox.PaysApi.Payer;
 
 /// <summary>
 /// The person with the phone: <c>POST …/paysapi/pay</c> pays an order (404 unknown, 409 already paid) and
-/// queues its notify; <c>GET …/paysapi/orders/{orderid}</c> shows what the sandbox holds and sent.
+/// queues its notify; <c>GET …/paysapi/orders/{orderid}</c> shows what the sandbox holds and sent;
+/// <c>GET …/paysapi/payer?orderid=</c> is the order's pay page with its "Pay" button, for a person in a browser.
 /// </summary>
 internal static partial class PaysApiPayerEndpoints
 {
@@ -19,6 +20,9 @@ internal static partial class PaysApiPayerEndpoints
     {
         paysApi.MapPost("/pay", Pay).ExcludeFromDescription();
         paysApi.MapGet("/orders/{orderId}", GetOrder).ExcludeFromDescription();
+        paysApi.MapGet("/payer", (string? orderid, string? uid, PaysApiOrderBook orders)
+            => orders.FindAll(orderid ?? "", uid) is [var order] ? Api.PayPages.Order(order.Snapshot())
+                : Problem(StatusCodes.Status404NotFound, "order_not_found", "The sandbox has no single order with this orderid.")).ExcludeFromDescription();
     }
 
     private static IResult Pay(
