@@ -18,6 +18,7 @@ internal sealed partial class NotifyInboxRecorder : BackgroundService
     private readonly StoreDialect _dialect;
     private readonly ILogger<NotifyInboxRecorder> _logger;
     private long _dropped;
+    private int _unwritten;
 
     public NotifyInboxRecorder(StoreDialect dialect, IOptions<NotifyOptions> options, ILogger<NotifyInboxRecorder> logger)
     {
@@ -33,17 +34,20 @@ internal sealed partial class NotifyInboxRecorder : BackgroundService
     /// <summary>Queues a record; false (and counted) when the queue is full.</summary>
     public bool TryRecord(IRecordedRow row)
     {
+        Interlocked.Increment(ref _unwritten);
         if (_queue.Writer.TryWrite(row))
         {
             return true;
         }
 
+        Interlocked.Decrement(ref _unwritten);
+
         Interlocked.Increment(ref _dropped);
         return false;
     }
 
-    /// <summary>Records not yet written.</summary>
-    public int Pending => _queue.Reader.Count;
+    /// <summary>Records queued or being written (a batch counts until its transaction has ended).</summary>
+    public int Pending => Volatile.Read(ref _unwritten);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -98,6 +102,10 @@ internal sealed partial class NotifyInboxRecorder : BackgroundService
             // Bookkeeping only: the notifies were answered and their payments are as durable as they were.
             Log.NotWritten(_logger, batch.Count, ex);
             await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+        }
+        finally
+        {
+            Interlocked.Add(ref _unwritten, -batch.Count);
         }
     }
 

@@ -59,14 +59,12 @@ public class NotifyRejectionSampleTests
         Assert.Equal("pending", (await GetAsync(gateway.ApiClient(), id)).Str("status"));
     }
 
+    /// <summary>Waits (up to 20 s, a loaded machine) for <paramref name="condition"/>, e.g. the recorder's batches all written.</summary>
     internal static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 100 && !condition(); i++)
+        for (var i = 0; i < 400 && !condition(); i++)
         {
             await Task.Delay(50);
         }
-
-        // Pending reaches 0 when the last batch is taken; give its transaction a moment to commit.
-        await Task.Delay(200);
     }
 }
