@@ -13,6 +13,15 @@ namespace Gateway.FunctionalTests.WeChatPayV3;
 /// </summary>
 internal static class V3Refunds
 {
+    /// <summary>Refunds stay PROCESSING at the sandbox until told otherwise; sync asks soon; the merchant can give back 600 fen.</summary>
+    public static IReadOnlyDictionary<string, string?> SlowRefunds { get; } = new Dictionary<string, string?>
+    {
+        ["Sandbox:WeChatPay:RefundProcessingTime"] = "01:00:00",
+        ["Sandbox:WeChatPay:Merchants:0:RefundableBalance"] = "600",
+        ["Gateway:Refunds:SyncSchedule:0"] = "00:00:00.300",
+        ["Gateway:Refunds:PollInterval"] = "00:00:00.100",
+    };
+
     public static async Task<string> PaidNativeAsync(V3GatewayFactory gateway, string merchantOrderId, long amount)
     {
         var created = await CreateAsync(gateway.DemoApi(), V3FlowTests.Body("wechat.native", merchantOrderId, amount));

@@ -122,9 +122,10 @@ internal sealed class SandboxOrder
     /// <summary>
     /// Accepts a refund as WeChat does: only of a paid order, with the order's own total_fee, never beyond what the
     /// order's refunds not closed leave; the same out_refund_no with the same terms is the same refund (a retry).
+    /// <paramref name="v3"/>: asked for through APIv3, so its notify is the REFUND.* event.
     /// </summary>
     public (SandboxRefund? Refund, bool Created, string? ErrCode, string? ErrCodeDes) ApplyRefund(
-        string outRefundNo, long totalFee, long refundFee, string? notifyUrl, MerchantAccount merchant, DateTimeOffset now)
+        string outRefundNo, long totalFee, long refundFee, string? notifyUrl, MerchantAccount merchant, DateTimeOffset now, bool v3 = false)
     {
         lock (_lock)
         {
@@ -157,7 +158,7 @@ internal sealed class SandboxOrder
                 return (null, false, WeChatErrorCodes.NotEnough, "基本账户余额不足，请充值后重新发起");
             }
 
-            var refund = new SandboxRefund(outRefundNo, SandboxIds.RefundId(now), refundFee, totalFee, notifyUrl, now);
+            var refund = new SandboxRefund(outRefundNo, SandboxIds.RefundId(now), refundFee, totalFee, notifyUrl, now, v3);
             _refunds.Add(refund);
             return (refund, true, null, null);
         }

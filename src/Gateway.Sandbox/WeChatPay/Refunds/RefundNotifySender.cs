@@ -10,7 +10,7 @@ namespace Gateway.Sandbox.WeChatPay.Refunds;
 
 /// <summary>
 /// Ends accepted refunds after their processing time and sends each refund notify on WeChat's retry schedule: v2's XML,
-/// or for an APIv3 order its signed, encrypted <c>REFUND.*</c> event.
+/// or for a refund asked for through APIv3 its signed, encrypted <c>REFUND.*</c> event.
 /// </summary>
 internal sealed partial class RefundNotifySender(
     RefundNotifyQueue queue, NotifyDelivery delivery, V3RefundNotifyDelivery v3Delivery, MerchantDirectory merchants, IOptions<WeChatPaySandboxOptions> options,
@@ -30,7 +30,7 @@ internal sealed partial class RefundNotifySender(
                 }
             }
 
-            if (job.Order.Terms.IsV3)
+            if (refund.IsV3)
             {
                 LogFinished(refund.OutRefundNo, await v3Delivery.DeliverAsync(job.Order, refund, stoppingToken).ConfigureAwait(false));
                 return;

@@ -9,7 +9,7 @@ namespace Gateway.Sandbox.WeChatPay.Refunds;
 /// <c>POST {prefix}/wechatpay/refunds/{outRefundNo}/settle {"status":"CHANGE"|"REFUNDCLOSE"|"SUCCESS", "notify"?: false}</c>: ends a refund
 /// that is still PROCESSING the way WeChat sometimes does (CHANGE: the money could not go back, e.g. the payer's card was
 /// cancelled; REFUNDCLOSE: closed), and sends its refund notify, so those paths can be tried. APIv3's names ABNORMAL and
-/// CLOSED are taken too; an APIv3 order's refund gets the REFUND.* event. <c>GET …/refunds/{outRefundNo}</c>
+/// CLOSED are taken too; a refund asked for through APIv3 gets the REFUND.* event. <c>GET …/refunds/{outRefundNo}</c>
 /// shows a refund.
 /// </summary>
 internal static class RefundOpsEndpoints

@@ -1,7 +1,7 @@
 namespace Gateway.Sandbox.WeChatPay.Refunds;
 
 /// <summary>One refund of a sandbox order: PROCESSING until it succeeds by itself or an ops action ends it.</summary>
-internal sealed class SandboxRefund(string outRefundNo, string refundId, long refundFee, long totalFee, string? notifyUrl, DateTimeOffset createdAt)
+internal sealed class SandboxRefund(string outRefundNo, string refundId, long refundFee, long totalFee, string? notifyUrl, DateTimeOffset createdAt, bool isV3 = false)
 {
     private readonly Lock _lock = new();
     private string _status = RefundStatuses.Processing;
@@ -18,6 +18,9 @@ internal sealed class SandboxRefund(string outRefundNo, string refundId, long re
     public string? NotifyUrl { get; } = notifyUrl;
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    /// <summary>Asked for through APIv3: its notify is the signed, encrypted <c>REFUND.*</c> event, not v2's XML.</summary>
+    public bool IsV3 { get; } = isV3;
 
     public (string Status, DateTimeOffset? SucceededAt) State
     {

@@ -56,7 +56,7 @@ internal sealed partial class RefundsOperation(
         }
 
         var now = time.GetUtcNow();
-        var (refund, created, errCode, errCodeDes) = order.ApplyRefund(request.OutRefundNo, request.Total, request.Refund, request.NotifyUrl, account, now);
+        var (refund, created, errCode, errCodeDes) = order.ApplyRefund(request.OutRefundNo, request.Total, request.Refund, request.NotifyUrl, account, now, v3: true);
         if (refund is null)
         {
             return replies.Error(merchant, errCode switch
