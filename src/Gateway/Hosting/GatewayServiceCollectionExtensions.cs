@@ -57,6 +57,9 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<Gateway.PaymentChanges.IPaymentChangePublisher>()));
         services.TryAddSingleton<WebhookStore>();
         services.TryAddSingleton<NotifyInbox>();
+        services.TryAddSingleton<NotifyRejectionLog>();
+        services.TryAddSingleton<NotifyInboxRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotifyInboxRecorder>());
         services.AddGatewayOutboundUrlPolicy(section);
         services.AddGatewayCheckout(section);
         services.AddHostedService<WebhookDispatcher>();
@@ -88,6 +91,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ProviderReportApplier>();
         services.TryAddSingleton<PaymentSynchronizer>();
         services.TryAddSingleton<PaymentCreator>();
+        services.TryAddSingleton<PaymentQrImages>();
         services.TryAddSingleton<ProductCodeStore>();
         services.TryAddSingleton<ProductCodeRegistrar>();
         services.TryAddSingleton<IProductCodePayments, ProductCodePayments>();

@@ -5,7 +5,7 @@ using Gateway.Notify;
 namespace Gateway.Management;
 
 /// <summary>
-/// <c>/admin/notify-inbox</c>: every notify as received, and re-driving one through the same pipeline once
+/// <c>/admin/notify-inbox</c>: every verified notify as received, samples of rejected ones (<c>/admin/notify-rejections</c>), and re-driving one through the same pipeline once
 /// ops have fixed what made it fail (a wrong key, a missing instance). Re-driving is safe to repeat: the
 /// pipeline is idempotent.
 /// </summary>
@@ -16,6 +16,18 @@ internal static class NotifyInboxAdminEndpoints
         admin.MapGet("/notify-inbox", ListAsync);
         admin.MapGet("/notify-inbox/{id}", GetAsync);
         admin.MapPost("/notify-inbox/{id}/redrive", RedriveAsync);
+        admin.MapGet("/notify-rejections", RejectionsAsync);
+    }
+
+    // Samples of notifies that failed verification (capped per instance and minute; never the whole body).
+    private static async Task<IResult> RejectionsAsync(string? instance, int? limit, NotifyRejectionLog rejections, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 500)
+        {
+            return GatewayProblems.Invalid(new Dictionary<string, string[]> { ["limit"] = ["must be between 1 and 500."] });
+        }
+
+        return Results.Ok(new AdminList<NotifyRejection>(await rejections.ListAsync(instance, limit ?? 50, cancellationToken)));
     }
 
     private static async Task<IResult> ListAsync(string? instance, string? outcome, int? limit, NotifyInbox inbox, CancellationToken cancellationToken)

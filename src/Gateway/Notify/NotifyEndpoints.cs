@@ -40,7 +40,7 @@ internal static class NotifyEndpoints
             .Where(h => !h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) && !h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var result = await services.GetRequiredService<NotifyReceiver>()
-            .ReceiveAsync(instanceName, new NotifyRequest(kind, body, context.Request.ContentType, headers), context.RequestAborted);
+            .ReceiveAsync(instanceName, new NotifyRequest(kind, body, context.Request.ContentType, headers), ip, context.RequestAborted);
         if (result is not null)
         {
             limits.Record(ip, instanceName, result.Outcome);

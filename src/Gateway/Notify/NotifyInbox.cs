@@ -5,8 +5,9 @@ using Gateway.Store;
 namespace Gateway.Notify;
 
 /// <summary>
-/// Every notify's raw bytes and headers, stored before parsing, so one rejected for a configuration
-/// mistake can be re-driven by ops once it is fixed.
+/// Every verified notify's raw bytes and headers with its outcome, so one refused for a configuration mistake
+/// can be re-driven by ops once it is fixed. Notifies that fail verification are not kept here (their bodies
+/// are anyone's): <see cref="NotifyRejectionLog"/> keeps a capped sample of them.
 /// </summary>
 internal sealed class NotifyInbox
 {
@@ -18,15 +19,25 @@ internal sealed class NotifyInbox
         _dialect = dialect;
     }
 
-    public async Task<string> AddAsync(string instance, string kind, string? contentType, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Writes one row (a notify whose outcome needs no transition, or a failed one kept for re-drive).</summary>
+    public Task AddAsync(NotifyInboxRow row, CancellationToken cancellationToken)
+        => ExecuteAsync(NotifyInboxRow.Insert, row.Bind, cancellationToken);
+
+    /// <summary>Writes rows in one transaction (one commit for the batch).</summary>
+    public async Task AddBatchAsync(IReadOnlyList<NotifyInboxRow> rows, CancellationToken cancellationToken)
     {
-        var id = "ntf_" + Guid.CreateVersion7(now).ToString("N");
-        await ExecuteAsync(
-            "INSERT INTO notify_inbox (id, instance, kind, received_at, content_type, headers, body) VALUES (@id, @instance, @kind, @received_at, @content_type, @headers, @body)",
-            c => c.Add("id", id).Add("instance", instance).Add("kind", kind).Add("received_at", now).Add("content_type", contentType)
-                .Add("headers", JsonSerializer.Serialize(headers)).Add("body", body),
-            cancellationToken);
-        return id;
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = NotifyInboxRow.Insert;
+            row.Bind(command);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public Task SetOutcomeAsync(string id, string outcome, string? paymentId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -14,4 +14,16 @@ public sealed class NotifyOptions
 
     /// <summary>How often the inbox trim looks for expired notifies when the last look found none.</summary>
     public TimeSpan InboxTrimInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many notifies that failed verification are sampled per instance and minute (the rest are only counted in logs and metrics).</summary>
+    public int RejectedSamplesPerMinute { get; set; } = 10;
+
+    /// <summary>How much of a rejected notify's body its sample keeps.</summary>
+    public int RejectedSampleBytes { get; set; } = 256;
+
+    /// <summary>How long samples of rejected notifies are kept.</summary>
+    public TimeSpan RejectedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many records (duplicate notifies' inbox rows, rejected samples) may wait to be written off the request path.</summary>
+    public int RecordQueueCapacity { get; set; } = 10_000;
 }

@@ -40,17 +40,18 @@ internal sealed partial class NotifyPipeline
         _metrics = metrics;
     }
 
-    public async Task<NotifyResult> HandleAsync(ProviderInstanceState instance, NotifyRequest request, CancellationToken cancellationToken)
+    /// <summary>Handles a notify the plugin has parsed; <paramref name="attachment"/> commits with the transition it causes, if any.</summary>
+    public async Task<NotifyResult> HandleAsync(ProviderInstanceState instance, NotifyParseResult parsed, ITransitionAttachment? attachment, CancellationToken cancellationToken)
     {
         using var activity = GatewayActivitySource.Instance.StartActivity(GatewayActivities.NotifyHandle);
-        activity?.SetTag("provider.instance", instance.Name).SetTag("notify.kind", request.Kind.ToString());
-        var result = await HandleParsedAsync(instance, await instance.Instance.ParseNotifyAsync(request, cancellationToken), cancellationToken);
+        activity?.SetTag("provider.instance", instance.Name);
+        var result = await HandleParsedAsync(instance, parsed, attachment, cancellationToken);
         activity?.SetTag("payment.id", result.PaymentId).SetTag("notify.outcome", result.Outcome);
         _metrics.NotifyOutcome(instance.Name, result.Outcome);
         return result;
     }
 
-    private async Task<NotifyResult> HandleParsedAsync(ProviderInstanceState instance, NotifyParseResult parsed, CancellationToken cancellationToken)
+    private async Task<NotifyResult> HandleParsedAsync(ProviderInstanceState instance, NotifyParseResult parsed, ITransitionAttachment? attachment, CancellationToken cancellationToken)
     {
         var handler = instance.Instance;
         if (parsed is NotifyParseResult.Rejected rejected)
@@ -83,13 +84,13 @@ internal sealed partial class NotifyPipeline
         using var apply = GatewayActivities.StartForPayment(GatewayActivities.NotifyApply, payment.Id, payment.TraceParent);
         apply?.SetTag("provider.instance", instance.Name).SetTag("payment.channel", payment.Channel);
         using var scope = PaymentLogScope.Begin(_logger, payment.Id);
-        var (ack, reason, outcome) = await ApplyAsync(instance, payment, notification, cancellationToken);
+        var (ack, reason, outcome) = await ApplyAsync(instance, payment, notification, attachment, cancellationToken);
         apply?.SetTag("notify.outcome", outcome);
         return new(handler.CreateAck(ack, reason), outcome, payment.Id);
     }
 
     private async Task<(NotifyAckOutcome Ack, string? Reason, string Outcome)> ApplyAsync(
-        ProviderInstanceState instance, PaymentRecord payment, PaymentNotification notification, CancellationToken cancellationToken)
+        ProviderInstanceState instance, PaymentRecord payment, PaymentNotification notification, ITransitionAttachment? attachment, CancellationToken cancellationToken)
     {
         var report = ToReport(notification);
 
@@ -115,7 +116,7 @@ internal sealed partial class NotifyPipeline
         ReportOutcome outcome;
         try
         {
-            outcome = await _applier.ApplyAsync(payment, report, cancellationToken);
+            outcome = await _applier.ApplyAsync(payment, report, cancellationToken, attachment);
         }
         catch
         {

@@ -1,66 +1,103 @@
+using System.Text.Json;
 using Gateway.Abstractions.Notify;
 using Gateway.Configuration;
 
 namespace Gateway.Notify;
 
 /// <summary>
-/// Stores a notify in the inbox before anything else, runs the pipeline, and records the outcome. Also
-/// re-drives a stored notify for ops, through exactly the same pipeline.
+/// Receives a notify: the plugin verifies and parses it first (CPU only, nothing stored yet). One that fails
+/// verification is answered FAIL and only sampled (<see cref="NotifyRejectionLog"/>): its body is anyone's. A
+/// verified one runs through the pipeline with its inbox row riding on the transition it causes, so a first
+/// notify is one transaction and one commit; a duplicate's row is written off the request path
+/// (<see cref="NotifyInboxRecorder"/>); any other outcome's row is written before answering. Also re-drives
+/// a stored notify for ops, through exactly the same pipeline.
 /// </summary>
 internal sealed partial class NotifyReceiver
 {
     private readonly GatewaySnapshotProvider _snapshots;
     private readonly NotifyInbox _inbox;
     private readonly NotifyPipeline _pipeline;
+    private readonly NotifyRejectionLog _rejections;
+    private readonly NotifyInboxRecorder _recorder;
     private readonly TimeProvider _time;
     private readonly ILogger<NotifyReceiver> _logger;
 
-    public NotifyReceiver(GatewaySnapshotProvider snapshots, NotifyInbox inbox, NotifyPipeline pipeline, TimeProvider time, ILogger<NotifyReceiver> logger)
+    public NotifyReceiver(
+        GatewaySnapshotProvider snapshots, NotifyInbox inbox, NotifyPipeline pipeline, NotifyRejectionLog rejections, NotifyInboxRecorder recorder,
+        TimeProvider time, ILogger<NotifyReceiver> logger)
     {
         _snapshots = snapshots;
         _inbox = inbox;
         _pipeline = pipeline;
+        _rejections = rejections;
+        _recorder = recorder;
         _time = time;
         _logger = logger;
     }
 
-    /// <summary>Handles a received notify; null when the instance is unknown.</summary>
-    public async Task<NotifyResult?> ReceiveAsync(string instanceName, NotifyRequest request, CancellationToken cancellationToken)
+    /// <summary>Handles a received notify from <paramref name="sourceIp"/>; null when the instance is unknown.</summary>
+    public async Task<NotifyResult?> ReceiveAsync(string instanceName, NotifyRequest request, string sourceIp, CancellationToken cancellationToken)
     {
         if (!_snapshots.Current.Instances.TryGetValue(instanceName, out var instance))
         {
             return null;
         }
 
-        string inboxId;
+        var now = _time.GetUtcNow();
+        var kind = request.Kind.ToString();
+        NotifyParseResult parsed;
         try
         {
-            inboxId = await _inbox.AddAsync(instanceName, request.Kind.ToString(), request.ContentType, request.Headers, request.Body.ToArray(), _time.GetUtcNow(), cancellationToken);
+            parsed = await instance.Instance.ParseNotifyAsync(request, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Not stored, so not processed: FAIL makes the provider send it again.
-            Log.NotStored(_logger, instanceName, ex);
+            // Not verified (a plugin or certificate download failure): FAIL makes the provider send it again.
+            Log.Failed(_logger, instanceName, "(not stored)", ex);
+            _rejections.Sample(instanceName, kind, sourceIp, "error", request.Body.Span, now);
             return new NotifyResult(instance.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure"), "error", null);
         }
 
-        return await RunAsync(inboxId, instanceName, request, cancellationToken);
+        if (parsed is NotifyParseResult.Rejected)
+        {
+            var rejected = await _pipeline.HandleAsync(instance, parsed, null, cancellationToken);
+            _rejections.Sample(instanceName, kind, sourceIp, rejected.Outcome, request.Body.Span, now);
+            return rejected;
+        }
+
+        var row = new NotifyInboxRow(
+            "ntf_" + Guid.CreateVersion7(now).ToString("N"), instanceName, kind, now, request.ContentType, JsonSerializer.Serialize(request.Headers), request.Body.ToArray());
+        var attachment = new InboxRowAttachment(row, now);
+        NotifyResult result;
+        var committed = false;
+        try
+        {
+            result = await _pipeline.HandleAsync(instance, parsed, attachment, cancellationToken);
+            committed = attachment.Written;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Store, Redis or plugin failure: answer FAIL so the provider retries once we are healthy again.
+            Log.Failed(_logger, instanceName, row.Id, ex);
+            result = new NotifyResult(instance.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure"), "error", null);
+        }
+
+        if (!committed)
+        {
+            row.Outcome = result.Outcome;
+            row.PaymentId = result.PaymentId;
+            row.ProcessedAt = _time.GetUtcNow();
+            await RecordAsync(row);
+        }
+
+        return result;
     }
 
     /// <summary>Runs a stored notify through the pipeline again (after ops fixed a configuration mistake).</summary>
     public async Task<NotifyResult?> RedriveAsync(string inboxId, CancellationToken cancellationToken)
     {
-        if (await _inbox.GetAsync(inboxId, cancellationToken) is not { } entry || !Enum.TryParse<NotifyKind>(entry.Kind, out var kind))
-        {
-            return null;
-        }
-
-        return await RunAsync(inboxId, entry.Instance, new NotifyRequest(kind, entry.Body, entry.ContentType, entry.Headers), cancellationToken);
-    }
-
-    private async Task<NotifyResult?> RunAsync(string inboxId, string instanceName, NotifyRequest request, CancellationToken cancellationToken)
-    {
-        if (!_snapshots.Current.Instances.TryGetValue(instanceName, out var instance))
+        if (await _inbox.GetAsync(inboxId, cancellationToken) is not { } entry || !Enum.TryParse<NotifyKind>(entry.Kind, out var kind)
+            || !_snapshots.Current.Instances.TryGetValue(entry.Instance, out var instance))
         {
             return null;
         }
@@ -68,12 +105,12 @@ internal sealed partial class NotifyReceiver
         NotifyResult result;
         try
         {
-            result = await _pipeline.HandleAsync(instance, request, cancellationToken);
+            var parsed = await instance.Instance.ParseNotifyAsync(new NotifyRequest(kind, entry.Body, entry.ContentType, entry.Headers), cancellationToken);
+            result = await _pipeline.HandleAsync(instance, parsed, null, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Store, Redis or plugin failure: answer FAIL so the provider retries once we are healthy again.
-            Log.Failed(_logger, instanceName, inboxId, ex);
+            Log.Failed(_logger, entry.Instance, inboxId, ex);
             result = new NotifyResult(instance.Instance.CreateAck(NotifyAckOutcome.Retry, "temporary failure"), "error", null);
         }
 
@@ -90,6 +127,25 @@ internal sealed partial class NotifyReceiver
         return result;
     }
 
+    private async Task RecordAsync(NotifyInboxRow row)
+    {
+        // A duplicate changed nothing and was acknowledged as before: its record may wait (and a crash may lose it).
+        if (row.Outcome is "duplicate" or "in_progress" && _recorder.TryRecord(row))
+        {
+            return;
+        }
+
+        try
+        {
+            await _inbox.AddAsync(row, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Bookkeeping: the answer is already decided, and a FAIL makes the provider send it again anyway.
+            Log.OutcomeNotRecorded(_logger, row.Id, ex);
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(EventId = 403, Level = LogLevel.Error, Message = "Notify {InboxId} for instance {Instance} failed; answered FAIL so the provider retries")]
@@ -98,7 +154,7 @@ internal sealed partial class NotifyReceiver
         [LoggerMessage(EventId = 405, Level = LogLevel.Error, Message = "Notify for instance {Instance} could not be stored; answered FAIL so the provider retries")]
         public static partial void NotStored(ILogger logger, string instance, Exception exception);
 
-        [LoggerMessage(EventId = 404, Level = LogLevel.Warning, Message = "Notify {InboxId}: outcome not recorded")]
+        [LoggerMessage(EventId = 404, Level = LogLevel.Warning, Message = "Notify {InboxId}: not recorded in the inbox")]
         public static partial void OutcomeNotRecorded(ILogger logger, string inboxId, Exception exception);
     }
 }

@@ -6,7 +6,6 @@ using Gateway.OpenApi;
 using Gateway.RateLimiting;
 using Gateway.Security;
 using Gateway.Store;
-using QRCoder;
 
 namespace Gateway.Payments;
 
@@ -83,18 +82,33 @@ internal static class PaymentsApiEndpoints
         return payment is null ? GatewayProblems.PaymentNotFound(id) : await closer.CloseAsync(payment, cancellationToken);
     }
 
-    private static async Task<IResult> QrAsync(string id, IPaymentStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> QrAsync(string id, HttpResponse response, IPaymentStore store, PaymentQrImages images, CancellationToken cancellationToken)
     {
-        var payment = await store.GetAsync(id, cancellationToken);
-        if (payment?.Action is not { Type: PaymentActionTypes.QrCode, CodeUrl: { } codeUrl } || payment.Status != PaymentStatus.Pending)
+        // Rendered once per payment: a cached image needs only the payment's status (one narrow read).
+        var image = images.Find(id);
+        if (image is null)
+        {
+            image = await RenderAsync(id, store, images, cancellationToken);
+        }
+        else if (await store.GetStatusAsync(id, cancellationToken) != PaymentStatus.Pending)
+        {
+            image = null;
+        }
+
+        if (image is null)
         {
             return GatewayProblems.Problem(StatusCodes.Status404NotFound, GatewayProblems.NotFound, "No QR code.", "The payment has no payable QR code.");
         }
 
-        using var data = QRCodeGenerator.GenerateQrCode(codeUrl, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(8);
-        return Results.File(png, "image/png");
+        // The image of a payment never changes; a browser may keep it while the payer looks at it.
+        response.Headers.CacheControl = "private, max-age=300";
+        return Results.File(image.Png, "image/png", entityTag: image.ETag);
     }
+
+    private static async Task<PaymentQrImage?> RenderAsync(string id, IPaymentStore store, PaymentQrImages images, CancellationToken cancellationToken)
+        => await store.GetAsync(id, cancellationToken) is { Action: { Type: PaymentActionTypes.QrCode, CodeUrl: { } codeUrl }, Status: PaymentStatus.Pending }
+            ? images.Get(id, codeUrl)
+            : null;
 
     private static async Task<PaymentRecord?> FindOwnAsync(IPaymentStore store, string id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

@@ -13,9 +13,11 @@ internal sealed partial class ProviderReportApplier
     /// <summary>
     /// A verified success: succeeded when the payment can take the money, otherwise requires_review with the
     /// reason. Each try is one conditional transition; when it loses a race (the payment moved, or another
-    /// payment of the order was paid first) the payment is read again and the decision made again.
+    /// payment of the order was paid first) the payment is read again and the decision made again. The first
+    /// try skips reading the order's other payments: the one-paid-per-order index refuses the transition when
+    /// one of them holds the money (exactly the case that read looks for), and the next try reads them.
     /// </summary>
-    private async Task<ReportOutcome> ApplyPaidAsync(PaymentRecord payment, ProviderReport report, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ApplyPaidAsync(PaymentRecord payment, ProviderReport report, ITransitionAttachment? attachment, CancellationToken cancellationToken)
     {
         var current = payment;
         for (var round = 0; round < 3; round++)
@@ -31,7 +33,7 @@ internal sealed partial class ProviderReportApplier
                 break;
             }
 
-            var transition = await DecideAsync(current, report, cancellationToken);
+            var transition = await DecideAsync(current, report, checkSiblings: round > 0, cancellationToken) with { Attachment = attachment };
             if (await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
             {
                 return await AfterAsync(current, transition, cancellationToken);
@@ -44,7 +46,7 @@ internal sealed partial class ProviderReportApplier
         return ReportOutcome.Conflict;
     }
 
-    private async Task<PaymentTransition> DecideAsync(PaymentRecord current, ProviderReport report, CancellationToken cancellationToken)
+    private async Task<PaymentTransition> DecideAsync(PaymentRecord current, ProviderReport report, bool checkSiblings, CancellationToken cancellationToken)
     {
         if (Ended.Contains(current.Status))
         {
@@ -57,7 +59,7 @@ internal sealed partial class ProviderReportApplier
             return Review(current, report, ReviewReasons.AmountMismatch, reason);
         }
 
-        var siblings = await _store.FindByMerchantOrderIdAsync(current.ClientId, current.MerchantOrderId, cancellationToken);
+        var siblings = checkSiblings ? await _store.FindByMerchantOrderIdAsync(current.ClientId, current.MerchantOrderId, cancellationToken) : [];
         if (siblings.FirstOrDefault(s => s.Id != current.Id && Paid.Contains(s.Status) && s.ReviewRefundId is null) is { } first)
         {
             return Review(current, report, ReviewReasons.DoublePayment, $"Payment {first.Id} of merchant order {current.MerchantOrderId} was paid first.");

@@ -30,7 +30,11 @@ internal sealed partial class ProviderReportApplier
         _refunder = refunder;
     }
 
-    public async Task<ReportOutcome> ApplyAsync(PaymentRecord payment, ProviderReport report, CancellationToken cancellationToken)
+    /// <param name="payment">The payment as read.</param>
+    /// <param name="report">What the provider says.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <param name="attachment">A write committed with the transition, if one applies (the notify's inbox row).</param>
+    public async Task<ReportOutcome> ApplyAsync(PaymentRecord payment, ProviderReport report, CancellationToken cancellationToken, ITransitionAttachment? attachment = null)
     {
         if (Disagreement(payment, report) is { } disagreement)
         {
@@ -40,9 +44,9 @@ internal sealed partial class ProviderReportApplier
 
         return report.Status switch
         {
-            PaymentStatus.Succeeded => await ApplyPaidAsync(payment, report, cancellationToken),
+            PaymentStatus.Succeeded => await ApplyPaidAsync(payment, report, attachment, cancellationToken),
             PaymentStatus.Failed => await RecordFailureAsync(payment, report, cancellationToken),
-            PaymentStatus.Closed => await ApplyEndAsync(payment, payment.ExpiresAt <= _time.GetUtcNow() ? PaymentStatus.Expired : PaymentStatus.Closed, report, cancellationToken),
+            PaymentStatus.Closed => await ApplyEndAsync(payment, payment.ExpiresAt <= _time.GetUtcNow() ? PaymentStatus.Expired : PaymentStatus.Closed, report, attachment, cancellationToken),
             _ => ReportOutcome.NoChange,
         };
     }
@@ -90,12 +94,14 @@ internal sealed partial class ProviderReportApplier
         return ReportOutcome.Recorded;
     }
 
-    private async Task<ReportOutcome> ApplyEndAsync(PaymentRecord payment, PaymentStatus to, ProviderReport report, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ApplyEndAsync(
+        PaymentRecord payment, PaymentStatus to, ProviderReport report, ITransitionAttachment? attachment, CancellationToken cancellationToken)
     {
         var transition = new PaymentTransition(payment.Id, [PaymentStatus.Pending], to)
         {
             ProviderTransactionId = report.ProviderTransactionId,
             EventType = WebhookEventTypes.For(to),
+            Attachment = attachment,
             ProviderInstance = payment.ProviderInstance,
         };
         if (await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))

@@ -35,4 +35,7 @@ internal sealed record PaymentTransition(string PaymentId, IReadOnlyList<Payment
     /// database transaction as the state change (transactional outbox), or null for none.
     /// </summary>
     public string? EventType { get; init; }
+
+    /// <summary>A write that commits in the same transaction when this transition applies (the notify's inbox row), or null.</summary>
+    public ITransitionAttachment? Attachment { get; init; }
 }

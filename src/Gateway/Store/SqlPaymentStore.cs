@@ -74,6 +74,15 @@ internal sealed class SqlPaymentStore : IPaymentStore
         return rows.Count == 0 ? null : rows[0];
     }
 
+    public async Task<PaymentStatus?> GetStatusAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status FROM payments WHERE id = @id";
+        command.Add("id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is string status ? PaymentStatusNames.Parse(status) : null;
+    }
+
     public Task<IReadOnlyList<PaymentRecord>> FindByMerchantOrderIdAsync(string clientId, string merchantOrderId, CancellationToken cancellationToken)
         => QueryAsync(
             $"SELECT {PaymentSchema.Columns} FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id ORDER BY created_at DESC, id DESC",
@@ -122,11 +131,33 @@ internal sealed class SqlPaymentStore : IPaymentStore
             update.Add("from" + i, t.From[i].ToName());
         }
 
+        // With an event to write, the UPDATE returns the updated row: the event's payload without a re-read.
+        if (t.EventType is not null)
+        {
+            update.CommandText += $" RETURNING {PaymentSchema.Columns}";
+        }
+
+        PaymentRecord? updated;
         try
         {
-            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            if (t.EventType is null)
             {
-                return false;
+                if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+                {
+                    return false;
+                }
+
+                updated = null;
+            }
+            else
+            {
+                await using var reader = await update.ExecuteReaderAsync(cancellationToken);
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    return false;
+                }
+
+                updated = Read(reader);
             }
         }
         catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
@@ -136,9 +167,8 @@ internal sealed class SqlPaymentStore : IPaymentStore
             return false;
         }
 
-        // Transactional outbox: the event commits with the state change or not at all.
-        if (t.EventType is { } type && await ReadAsync(connection, transaction, t.PaymentId, cancellationToken) is { } updated
-            && _createEvent(updated, type, now) is { } webhook)
+        // Transactional outbox: the event commits with the state change or not at all; no row without a webhook target.
+        if (updated is not null && _createEvent(updated, t.EventType!, now) is { } webhook)
         {
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
@@ -150,6 +180,11 @@ internal sealed class SqlPaymentStore : IPaymentStore
                 .Add("url", webhook.Url).Add("payload", webhook.Payload).Add("status", webhook.Status)
                 .Add("next_attempt_at", webhook.NextAttemptAt).Add("created_at", webhook.CreatedAt).Add("trace_parent", webhook.TraceParent);
             await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (t.Attachment is { } attachment)
+        {
+            await attachment.WriteAsync(connection, transaction, t, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -239,16 +274,6 @@ internal sealed class SqlPaymentStore : IPaymentStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM (SELECT id FROM payments LIMIT 1) AS probe";
         await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static async Task<PaymentRecord?> ReadAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {PaymentSchema.Columns} FROM payments WHERE id = @id";
-        command.Add("id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)

@@ -126,6 +126,9 @@ public sealed class SandboxFaultTests(FaultGatewayFactory gateway) : IClassFixtu
         var payment = await WaitInStoreAsync(created.Str("id"), PaymentStatus.Succeeded);
         var attempts = await WaitForAttemptsAsync(api, created.Str("id"), 21);
         var admin = Admin();
+        // Duplicates' inbox rows are written off the request path (NotifyInboxRecorder): wait for the queue.
+        var recorder = gateway.Services.GetRequiredService<Gateway.Notify.NotifyInboxRecorder>();
+        await Gateway.FunctionalTests.Notify.NotifyRejectionSampleTests.WaitUntilAsync(() => recorder.Pending == 0);
         var inbox = (await ReadAsync(await admin.GetAsync("/admin/notify-inbox?instance=wx-storm&limit=100")))["data"]!.AsArray();
         await merchant.WaitForAsync(r => r.Acknowledged.Count == 1, TimeSpan.FromSeconds(10));
         await Task.Delay(500); // room for a wrong second event to show up

@@ -21,12 +21,14 @@ public class NotifyInboxRetentionTests
         var inbox = gateway.Services.GetRequiredService<NotifyInbox>();
         var http = gateway.ApiClient(null);
         var id = (await CreateAsync(gateway.ApiClient(), NativePayment($"retention-{backend}", amount: 300))).Str("id");
+        var younger = (await CreateAsync(gateway.ApiClient(), NativePayment($"retention-{backend}-2", amount: 300))).Str("id");
 
         await NotifyFixtures.PostAsync(http, "wx-a", NotifyFixtures.PaidNotify(id, 300, NotifyFixtures.NewTransactionId()));
         Assert.Single(await inbox.ListAsync("wx-a", null, 10, default));
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        await NotifyFixtures.PostAsync(http, "wx-a", "<xml><return_code>SUCCESS</return_code></xml>");
+        // Only verified notifies are kept whole (unverified ones are sampled in notify_rejections).
+        await NotifyFixtures.PostAsync(http, "wx-a", NotifyFixtures.PaidNotify(younger, 300, NotifyFixtures.NewTransactionId()));
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         List<NotifyInboxEntry> left;
@@ -39,5 +41,6 @@ public class NotifyInboxRetentionTests
 
         var kept = Assert.Single(left);
         Assert.DoesNotContain(id, System.Text.Encoding.UTF8.GetString(kept.Body));
+        Assert.Contains(younger, System.Text.Encoding.UTF8.GetString(kept.Body));
     }
 }

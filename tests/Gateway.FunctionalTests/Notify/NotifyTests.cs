@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 using Gateway.FunctionalTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Gateway.FunctionalTests.Infrastructure.ApiCalls;
 
 namespace Gateway.FunctionalTests.Notify;
@@ -156,11 +157,15 @@ public class NotifyTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
         Assert.Equal("FAIL", XElement.Parse(await response.Content.ReadAsStringAsync()).Element("return_code")!.Value);
         using var admin = gateway.ApiClient(apiKey: null);
         admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sk_test_admin");
+        // Not verified, so not kept whole: a sample with its size and hash (NotifyRejectionLog), no inbox entry.
+        var recorder = gateway.Services.GetRequiredService<Gateway.Notify.NotifyInboxRecorder>();
+        await NotifyRejectionSampleTests.WaitUntilAsync(() => recorder.Pending == 0);
         var inbox = await ReadAsync(await admin.GetAsync("/admin/notify-inbox?instance=wx-a&limit=500"));
-        var entry = Assert.Single(inbox["data"]!.AsArray(), e => e!["size"]!.GetValue<int>() == body.Length);
-        Assert.Equal("malformed", entry.Str("outcome"));
-        var inboxId = entry.Str("id");
-        Assert.DoesNotContain(gateway.Logs.Records, r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Error && r.Text.Contains(inboxId, StringComparison.Ordinal));
+        Assert.DoesNotContain(inbox["data"]!.AsArray(), e => e!["size"]!.GetValue<int>() == body.Length);
+        var samples = await ReadAsync(await admin.GetAsync("/admin/notify-rejections?instance=wx-a&limit=500"));
+        var sample = Assert.Single(samples["data"]!.AsArray(), e => e!["bodySha256"]!.GetValue<string>() == Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)));
+        Assert.Equal("malformed", sample.Str("reason"));
+        Assert.Equal(body.Length, sample!["bodySize"]!.GetValue<int>());
     }
 
     [Fact]

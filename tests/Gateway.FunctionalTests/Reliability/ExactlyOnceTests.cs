@@ -33,6 +33,9 @@ public class ExactlyOnceTests
 
         var acks = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => NotifyFixtures.PostAsync(http, "wx-a", body))));
 
+        // The 99 duplicates' inbox rows are written off the request path (NotifyInboxRecorder): wait for the queue.
+        var recorder = gateway.Services.GetRequiredService<Gateway.Notify.NotifyInboxRecorder>();
+        await Gateway.FunctionalTests.Notify.NotifyRejectionSampleTests.WaitUntilAsync(() => recorder.Pending == 0);
         var inbox = await gateway.Services.GetRequiredService<Gateway.Notify.NotifyInbox>().ListAsync("wx-a", null, 200, default);
         Assert.True(acks.All(a => a == "SUCCESS"), string.Join(",", inbox.GroupBy(e => e.Outcome).Select(g => $"{g.Key}={g.Count()}")) + " acks: " + string.Join(",", acks.GroupBy(a => a).Select(g => $"{g.Key}={g.Count()}")));
         Assert.Equal(100, inbox.Count);
