@@ -58,11 +58,16 @@ start_services() {
   as_pg "'$(pg_bin)/initdb' -D '$PG_DATA' -U gateway --auth=trust -E UTF8" >"$STATE_DIR/initdb.log" 2>&1
   as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$pg_sock' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500\" -l '$PG_DATA/server.log' -w start" >/dev/null
 
-  for _ in $(seq 1 50); do
+  # Up to 30 s: a loaded machine can be slow to start it.
+  for _ in $(seq 1 300); do
     if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then break; fi
     sleep 0.1
   done
-  redis-cli -p "$REDIS_PORT" ping >/dev/null
+  if ! redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    echo "test.sh: redis-server did not start on 127.0.0.1:$REDIS_PORT:" >&2
+    cat "$STATE_DIR/redis.log" >&2
+    exit 1
+  fi
 }
 
 install_services
