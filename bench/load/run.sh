@@ -138,6 +138,7 @@ start_gateway() { # store
       export "Gateway__RateLimits__${limit}__PermitsPerSecond=1000000" "Gateway__RateLimits__${limit}__Burst=1000000"
     done
     export Gateway__Reconciliation__Enabled=false
+    export Gateway__Checkout__TokenKey="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"   # required in production
     exec dotnet Gateway.dll --urls "http://127.0.0.1:$GW_PORT"
   ) >"$STATE/gateway-$store.log" 2>&1 &
   GW_PID=$!; PIDS+=("$GW_PID")
