@@ -21,7 +21,7 @@ internal sealed class NotifyInbox
 
     /// <summary>Writes one row (a notify whose outcome needs no transition, or a failed one kept for re-drive).</summary>
     public Task AddAsync(NotifyInboxRow row, CancellationToken cancellationToken)
-        => ExecuteAsync(NotifyInboxRow.Insert, row.Bind, cancellationToken);
+        => _dialect.ExecuteAsync(NotifyInboxRow.Insert, row.Bind, cancellationToken);
 
     /// <summary>Writes rows in one transaction (one commit for the batch).</summary>
     public async Task AddBatchAsync(IReadOnlyList<NotifyInboxRow> rows, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ internal sealed class NotifyInbox
     }
 
     public Task SetOutcomeAsync(string id, string outcome, string? paymentId, DateTimeOffset now, CancellationToken cancellationToken)
-        => ExecuteAsync(
+        => _dialect.ExecuteAsync(
             "UPDATE notify_inbox SET outcome = @outcome, payment_id = COALESCE(@payment_id, payment_id), processed_at = @now WHERE id = @id",
             c => c.Add("outcome", outcome).Add("payment_id", paymentId).Add("now", now).Add("id", id),
             cancellationToken);
@@ -57,19 +57,10 @@ internal sealed class NotifyInbox
 
     /// <summary>Deletes at most <paramref name="limit"/> of the oldest notifies received before <paramref name="cutoff"/>; how many went.</summary>
     public Task<int> TrimAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
-        => ExecuteAsync(
+        => _dialect.ExecuteAsync(
             "DELETE FROM notify_inbox WHERE id IN (SELECT id FROM notify_inbox WHERE received_at < @cutoff ORDER BY received_at LIMIT @limit)",
             c => c.Add("cutoff", cutoff).Add("limit", limit),
             cancellationToken);
-
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     private async Task<List<NotifyInboxEntry>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {

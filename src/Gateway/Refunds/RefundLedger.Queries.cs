@@ -36,22 +36,13 @@ internal sealed partial class RefundLedger
 
     /// <summary>Releases a sync lease and sets when to ask next.</summary>
     public Task ScheduleNextSyncAsync(string id, string owner, DateTimeOffset next, CancellationToken cancellationToken)
-        => ExecuteAsync(
+        => _dialect.ExecuteAsync(
             """
             UPDATE refunds SET next_sync_at = @next, sync_attempts = sync_attempts + 1, sync_lease_owner = NULL, sync_lease_until = NULL
             WHERE id = @id AND sync_lease_owner = @owner
             """,
             c => c.Add("next", next).Add("id", id).Add("owner", owner),
             cancellationToken);
-
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     private async Task<List<RefundRecord>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {

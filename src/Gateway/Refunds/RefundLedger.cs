@@ -135,7 +135,7 @@ internal sealed partial class RefundLedger
 
     /// <summary>Records the provider's refund id and state after it accepted the refund; the refund stays pending.</summary>
     public Task RecordAcceptedAsync(string id, string? providerRefundId, string providerState, DateTimeOffset now, CancellationToken cancellationToken)
-        => ExecuteAsync(
+        => _dialect.ExecuteAsync(
             """
             UPDATE refunds SET provider_refund_id = COALESCE(@provider_refund_id, provider_refund_id), provider_state = @state, updated_at = @now
             WHERE id = @id AND status = 'pending'

@@ -91,7 +91,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
 
     public async Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(
+        await _dialect.ExecuteAsync(
             "UPDATE payments SET action = @action, provider_reference = @provider_reference, updated_at = @now WHERE id = @id",
             c => c.Add("action", JsonSerializer.Serialize(action, Json)).Add("provider_reference", providerReference).Add("now", now).Add("id", id),
             cancellationToken);
@@ -210,7 +210,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
     }
 
     public Task ScheduleNextSyncAsync(string id, string owner, DateTimeOffset? nextSyncAt, CancellationToken cancellationToken)
-        => ExecuteAsync(
+        => _dialect.ExecuteAsync(
             """
             UPDATE payments SET next_sync_at = @next, sync_attempts = sync_attempts + 1, sync_lease_owner = NULL, sync_lease_until = NULL
             WHERE id = @id AND sync_lease_owner = @owner
@@ -219,7 +219,7 @@ internal sealed class SqlPaymentStore : IPaymentStore
             cancellationToken);
 
     public async Task<bool> RecordFailureReportAsync(string id, string code, string? message, DateTimeOffset now, CancellationToken cancellationToken)
-        => await ExecuteAsync(
+        => await _dialect.ExecuteAsync(
             "UPDATE payments SET error_code = @code, error_message = @message, updated_at = @now WHERE id = @id AND status = 'pending'",
             c => c.Add("code", code).Add("message", message).Add("now", now).Add("id", id),
             cancellationToken) == 1;
@@ -274,15 +274,6 @@ internal sealed class SqlPaymentStore : IPaymentStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM (SELECT id FROM payments LIMIT 1) AS probe";
         await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<PaymentRecord>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)

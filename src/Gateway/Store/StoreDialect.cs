@@ -12,6 +12,16 @@ internal abstract class StoreDialect
     /// <summary>Opens a new connection.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Runs one statement on its own connection (autocommit) and returns the rows it affected.</summary>
+    public async Task<int> ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Applies the migration <paramref name="scripts"/> not yet journaled, holding a lock that makes a second
     /// gateway process wait until the first has finished (then it finds nothing left to do).
