@@ -12,7 +12,7 @@ internal static class TestModeCertificates
     {
         var now = DateTimeOffset.UtcNow;
         using var authority = new TestCertificateAuthority(now);
-        var port = int.TryParse(current["Sandbox:WeChatPay:SecureApi:Port"], out var configured) ? configured : FreeLoopbackPort();
+        var port = int.TryParse(current["Sandbox:WeChatPay:SecureApi:Port"], out var configured) ? configured : LoopbackPort.Free();
         var serverPassword = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         profile["Sandbox:WeChatPay:SecureApi:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         profile["Sandbox:WeChatPay:SecureApi:ServerCertificateBase64"] = authority.IssueServer(serverPassword, now);
@@ -39,12 +39,5 @@ internal static class TestModeCertificates
                 profile[$"Gateway:Providers:{name}:Settings:ApiClientCertificateBase64"] = authority.IssueMerchant(mchId, now);
             }
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -27,7 +27,7 @@ public sealed class DropInGatewayFactory : WebApplicationFactory<Program>
             CopyFolder(SamplePlugin(initialDemoPay), Path.Combine(PluginsDirectory, "DemoPay"));
         }
 
-        Port = FreePort();
+        Port = Gateway.TestMode.LoopbackPort.Free();
         DatabasePath = Path.Combine(Root, "gateway.db");
         UseKestrel(Port);
         StartServer();
@@ -124,10 +124,4 @@ public sealed class DropInGatewayFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -52,7 +52,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
     protected GatewayFactory(Func<int, IReadOnlyDictionary<string, string?>>? extraSettings, Action<IServiceCollection>? testServices = null)
     {
         _testServices = testServices;
-        Port = FreePort();
+        Port = Gateway.TestMode.LoopbackPort.Free();
         _extraSettings = extraSettings?.Invoke(Port) ?? new Dictionary<string, string?>();
         DatabasePath = Path.Combine(Path.GetTempPath(), $"gateway-func-{Guid.NewGuid():N}.db");
         UseKestrel(Port);
@@ -214,10 +214,4 @@ public class GatewayFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -39,12 +39,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote (stdout and stderr), for diagnostics.</summary>
     public string OutputTail(int lines = 60) => string.Join(Environment.NewLine, _output.TakeLast(lines));
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A free loopback port (see <see cref="Gateway.TestMode.LoopbackPort"/> for why not <c>bind(0)</c>).</summary>
+    public static int FreePort() => Gateway.TestMode.LoopbackPort.Free();
 
     /// <summary>The ASP.NET Core environment the process runs in.</summary>
     public string EnvironmentName { get; init; } = "Testing";

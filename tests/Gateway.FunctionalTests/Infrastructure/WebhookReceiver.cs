@@ -35,7 +35,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var port = FreePort();
+        var port = Gateway.TestMode.LoopbackPort.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
@@ -78,12 +78,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return parts.Any(p => p[0] == "v1" && p[1] == expected);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public sealed record Delivery(string EventId, string Signature, string Body, bool Acknowledged);
 }
