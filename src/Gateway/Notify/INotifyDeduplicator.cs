@@ -2,12 +2,18 @@ namespace Gateway.Notify;
 
 /// <summary>
 /// Makes notify handling exactly-once across gateway processes: a short "processing" lease while one
-/// process applies a notify, then "done" kept longer than the providers' retry window.
+/// process applies a notify, then "done" (with the notify's fingerprint) kept longer than the providers' retry window.
 /// </summary>
 internal interface INotifyDeduplicator
 {
-    /// <summary>Tries to take the lease for <paramref name="key"/>. Throws when the backing store is unreachable.</summary>
-    Task<DedupeResult> TryBeginAsync(string key, CancellationToken cancellationToken);
+    /// <summary>
+    /// True when <paramref name="entry"/>'s key is done with exactly its fingerprint: an identical copy already
+    /// passed every check and was applied. Takes no lease. Throws when the backing store is unreachable.
+    /// </summary>
+    Task<bool> IsDoneAsync(NotifyDedupeEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Tries to take the lease for <paramref name="entry"/>'s key. Throws when the backing store is unreachable.</summary>
+    Task<DedupeResult> TryBeginAsync(NotifyDedupeEntry entry, CancellationToken cancellationToken);
 }
 
 /// <summary>What <see cref="INotifyDeduplicator.TryBeginAsync"/> found.</summary>
@@ -26,7 +32,10 @@ internal enum DedupeState
 /// <summary>The state, and the lease when <see cref="DedupeState.Began"/>.</summary>
 internal sealed record DedupeResult(DedupeState State, INotifyLease? Lease);
 
-/// <summary>A processing lease: complete it once the outcome is durable, or release it so a retry can run.</summary>
+/// <summary>
+/// A processing lease: complete it once the outcome is durable (it then stores "done" with the entry's
+/// fingerprint), or release it so a retry can run.
+/// </summary>
 internal interface INotifyLease
 {
     Task CompleteAsync(CancellationToken cancellationToken);

@@ -15,9 +15,13 @@ internal sealed class InMemoryNotifyDeduplicator : INotifyDeduplicator
         _options = options.Value;
     }
 
-    public async Task<DedupeResult> TryBeginAsync(string key, CancellationToken cancellationToken)
+    public async Task<bool> IsDoneAsync(NotifyDedupeEntry entry, CancellationToken cancellationToken)
+        => await _cache.GetAsync(entry.Key, cancellationToken) == entry.Fingerprint;
+
+    public async Task<DedupeResult> TryBeginAsync(NotifyDedupeEntry entry, CancellationToken cancellationToken)
     {
-        if (await _cache.GetAsync(key, cancellationToken) is not null)
+        var key = entry.Key;
+        if (NotifyDedupeEntry.IsDone(await _cache.GetAsync(key, cancellationToken)))
         {
             return new DedupeResult(DedupeState.Done, null);
         }
@@ -29,20 +33,20 @@ internal sealed class InMemoryNotifyDeduplicator : INotifyDeduplicator
         }
 
         // Re-check: it may have completed between the read and the lock.
-        if (await _cache.GetAsync(key, cancellationToken) is not null)
+        if (NotifyDedupeEntry.IsDone(await _cache.GetAsync(key, cancellationToken)))
         {
             await processing.DisposeAsync();
             return new DedupeResult(DedupeState.Done, null);
         }
 
-        return new DedupeResult(DedupeState.Began, new Lease(this, key, processing));
+        return new DedupeResult(DedupeState.Began, new Lease(this, entry, processing));
     }
 
-    private sealed class Lease(InMemoryNotifyDeduplicator owner, string key, IAsyncDisposable processing) : INotifyLease
+    private sealed class Lease(InMemoryNotifyDeduplicator owner, NotifyDedupeEntry entry, IAsyncDisposable processing) : INotifyLease
     {
         public async Task CompleteAsync(CancellationToken cancellationToken)
         {
-            await owner._cache.SetAsync(key, "done", owner._options.DoneRetention, cancellationToken);
+            await owner._cache.SetAsync(entry.Key, entry.Fingerprint, owner._options.DoneRetention, cancellationToken);
             await processing.DisposeAsync();
         }
 

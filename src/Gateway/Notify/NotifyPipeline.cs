@@ -9,8 +9,9 @@ using Gateway.Telemetry;
 namespace Gateway.Notify;
 
 /// <summary>
-/// One notify, start to finish: the plugin verifies and parses; the host checks the order (exists,
-/// belongs to this instance); a dedupe lease makes it exactly-once across processes; the report is
+/// One notify, start to finish: the plugin verifies and parses; an identical copy of a done notify is
+/// acknowledged from the dedupe state alone; otherwise the host checks the order (exists, belongs to this
+/// instance); a dedupe lease makes it exactly-once across processes; the report is
 /// checked (amount, currency, app id, merchant) and applied as one conditional transition with its
 /// webhook event; only then is the provider acknowledged. Anything that fails before the transition is
 /// durable answers FAIL and releases the lease, so the provider's retry can succeed.
@@ -72,6 +73,14 @@ internal sealed partial class NotifyPipeline
             return new(handler.CreateAck(NotifyAckOutcome.Refused, "unsupported notify"), NotifyRejections.Unsupported, null);
         }
 
+        // An identical copy of a done notify passed every check against the order's immutable fields (and the
+        // instance) before it was applied: acknowledged from the dedupe state, without reading the payment.
+        var dedupe = NotifyDedupeEntry.For(instance.Name, notification);
+        if (await _deduplicator.IsDoneAsync(dedupe, cancellationToken))
+        {
+            return new(handler.CreateAck(NotifyAckOutcome.Received, null), "duplicate", notification.PaymentId);
+        }
+
         var payment = await _store.GetAsync(notification.PaymentId, cancellationToken);
         if (payment is null || payment.ProviderInstance != instance.Name)
         {
@@ -84,13 +93,13 @@ internal sealed partial class NotifyPipeline
         using var apply = GatewayActivities.StartForPayment(GatewayActivities.NotifyApply, payment.Id, payment.TraceParent);
         apply?.SetTag("provider.instance", instance.Name).SetTag("payment.channel", payment.Channel);
         using var scope = PaymentLogScope.Begin(_logger, payment.Id);
-        var (ack, reason, outcome) = await ApplyAsync(instance, payment, notification, attachment, cancellationToken);
+        var (ack, reason, outcome) = await ApplyAsync(dedupe, payment, notification, attachment, cancellationToken);
         apply?.SetTag("notify.outcome", outcome);
         return new(handler.CreateAck(ack, reason), outcome, payment.Id);
     }
 
     private async Task<(NotifyAckOutcome Ack, string? Reason, string Outcome)> ApplyAsync(
-        ProviderInstanceState instance, PaymentRecord payment, PaymentNotification notification, ITransitionAttachment? attachment, CancellationToken cancellationToken)
+        NotifyDedupeEntry entry, PaymentRecord payment, PaymentNotification notification, ITransitionAttachment? attachment, CancellationToken cancellationToken)
     {
         var report = ToReport(notification);
 
@@ -102,7 +111,7 @@ internal sealed partial class NotifyPipeline
             return (NotifyAckOutcome.NotApplied, "order mismatch", "mismatch");
         }
 
-        var dedupe = await BeginAsync($"notify:{instance.Name}:{payment.Id}:{notification.ProviderTransactionId}:{notification.Status}", cancellationToken);
+        var dedupe = await BeginAsync(entry, cancellationToken);
         switch (dedupe.State)
         {
             case DedupeState.Done:
@@ -144,12 +153,12 @@ internal sealed partial class NotifyPipeline
     /// Takes the dedupe lease. A copy that arrives while the first is being applied waits a moment for it
     /// (providers send bursts of duplicates and wait a few seconds for an answer), then reports what it found.
     /// </summary>
-    private async Task<DedupeResult> BeginAsync(string key, CancellationToken cancellationToken)
+    private async Task<DedupeResult> BeginAsync(NotifyDedupeEntry entry, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + InProgressWait;
         while (true)
         {
-            var result = await _deduplicator.TryBeginAsync(key, cancellationToken);
+            var result = await _deduplicator.TryBeginAsync(entry, cancellationToken);
             if (result.State != DedupeState.InProgress || _time.GetUtcNow() >= deadline)
             {
                 return result;
