@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Gateway.Abstractions.Notify;
 using Gateway.Configuration;
@@ -66,7 +67,7 @@ internal sealed partial class NotifyReceiver
         }
 
         var row = new NotifyInboxRow(
-            "ntf_" + Guid.CreateVersion7(now).ToString("N"), instanceName, kind, now, request.ContentType, JsonSerializer.Serialize(request.Headers), request.Body.ToArray());
+            "ntf_" + Guid.CreateVersion7(now).ToString("N"), instanceName, kind, now, request.ContentType, JsonSerializer.Serialize(request.Headers), BodyBytes(request.Body));
         var attachment = new InboxRowAttachment(row, now);
         NotifyResult result;
         var committed = false;
@@ -126,6 +127,10 @@ internal sealed partial class NotifyReceiver
 
         return result;
     }
+
+    // The endpoint hands over the body as one whole array, which nobody writes to: the row keeps it rather than a copy.
+    private static byte[] BodyBytes(ReadOnlyMemory<byte> body)
+        => MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : body.ToArray();
 
     private async Task RecordAsync(NotifyInboxRow row)
     {

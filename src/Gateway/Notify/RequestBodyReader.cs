@@ -6,9 +6,9 @@ internal static class RequestBodyReader
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
+        if (request.ContentLength is { } length)
         {
-            return null;
+            return length > maxBytes ? null : await ReadAnnouncedAsync(request.Body, (int)length, cancellationToken);
         }
 
         using var buffer = new MemoryStream();
@@ -25,5 +25,14 @@ internal static class RequestBodyReader
         }
 
         return buffer.ToArray();
+    }
+
+    // Providers send a Content-Length: one buffer of that size, no copies. The server ends the body at the
+    // announced length, so it cannot grow past the cap; a body that ends early is what arrived.
+    private static async Task<byte[]> ReadAnnouncedAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        var read = await body.ReadAtLeastAsync(bytes, length, throwOnEndOfStream: false, cancellationToken);
+        return read == length ? bytes : bytes[..read];
     }
 }
