@@ -8,9 +8,11 @@ namespace Gateway.Notify;
 /// <summary>
 /// A payment notify's dedupe key (one lease per instance, payment, provider transaction and status) and its
 /// fingerprint: every field the order check reads, and what the transition records. "Done" stores the
-/// fingerprint, so a later copy with the same fingerprint is known to pass the order check against the
-/// payment's immutable order fields (amount, currency, app id, merchant id, instance) without reading it;
-/// a copy that differs in any of them is checked against the stored payment as before.
+/// fingerprint, so a later copy with the same fingerprint is known to have passed the order check without
+/// reading the payment; a copy that differs in any of them is checked against the stored payment as before.
+/// Amount and currency never change. App id, merchant id and instance change only when an aggregated
+/// checkout's payer switches instance: a copy of a notify the old instance already had acknowledged (a
+/// failure report, say) is then acknowledged again, which changes nothing.
 /// </summary>
 internal readonly record struct NotifyDedupeEntry(string Key, string Fingerprint)
 {

@@ -73,8 +73,8 @@ internal sealed partial class NotifyPipeline
             return new(handler.CreateAck(NotifyAckOutcome.Refused, "unsupported notify"), NotifyRejections.Unsupported, null);
         }
 
-        // An identical copy of a done notify passed every check against the order's immutable fields (and the
-        // instance) before it was applied: acknowledged from the dedupe state, without reading the payment.
+        // An identical copy of a done notify passed every check against the order (NotifyDedupeEntry says why
+        // that still holds) before it was applied: acknowledged from the dedupe state, without reading the payment.
         var dedupe = NotifyDedupeEntry.For(instance.Name, notification);
         if (await _deduplicator.IsDoneAsync(dedupe, cancellationToken))
         {
