@@ -51,6 +51,9 @@ trap cleanup EXIT
 trap 'exit 143' TERM INT
 WATCHDOG=""
 
+# Each run's ports start from its own base (below the ephemeral range): two runs started at once on one machine
+# would otherwise both find the same port free, and one would talk to the other's servers.
+PORT_BASE=$(( 10000 + ($$ % 400) * 50 ))
 free_port() { # a free loopback port from $1 upwards
   local p=$1
   while (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
@@ -72,7 +75,7 @@ install_tools() {
 }
 
 start_postgres() {
-  PG_PORT="$(free_port "${BENCH_PG_PORT:-55499}")"
+  PG_PORT="$(free_port "${BENCH_PG_PORT:-$((PORT_BASE + 30))}")"
   PG_DATA="$STATE/pg"; local sock="$STATE/pgsock"
   mkdir -p "$PG_DATA" "$sock"
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_DATA" "$sock"; fi
@@ -81,6 +84,8 @@ start_postgres() {
   as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$sock' -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200\" -l '$PG_DATA/server.log' -w start" >/dev/null
   PG_MAIN="$(head -n 1 "$PG_DATA/postmaster.pid")"
 }
+
+alive() { kill -0 "$1" 2>/dev/null || { log "process $1 exited (its port taken?)"; return 1; }; }
 
 wait_http() { # url
   for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done
@@ -104,7 +109,8 @@ run_wrk() {
   gw0=$( [ "$pid" != 0 ] && ticks "$pid" || echo 0 ); pg0=$(pg_ticks)
   ( while :; do awk '/VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null; sleep 0.25; done ) >"$STATE/rss" 2>/dev/null & sampler=$!
   local json
-  json=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s -s "$HERE/lua/$script" "$url" -- "$@" | grep '^{"requests"')
+  json=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s -s "$HERE/lua/$script" "$url" -- "$@" | grep '^{"requests"') ||
+    { log "$name: wrk gave no result (did something stop it, or the process under test?)"; kill "$sampler" 2>/dev/null; return 1; }
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
   peak=$(sort -n "$STATE/rss" | tail -n 1); peak=${peak:-0}
   local gw1 pg1 hz; gw1=$( [ "$pid" != 0 ] && ticks "$pid" || echo 0 ); pg1=$(pg_ticks); hz=$(getconf CLK_TCK)
@@ -122,7 +128,7 @@ start_gateway() { # store
   else
     conn="Data Source=$STATE/bench.db"; PROVIDER=Sqlite
   fi
-  GW_PORT="$(free_port 58080)"
+  GW_PORT="$(free_port $((PORT_BASE + 20)))"
   (
     cd "$ROOT/src/Gateway/bin/Release/net10.0"
     export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
@@ -145,7 +151,7 @@ start_gateway() { # store
     exec dotnet Gateway.dll --urls "http://127.0.0.1:$GW_PORT"
   ) >"$STATE/gateway-$store.log" 2>&1 &
   GW_PID=$!; PIDS+=("$GW_PID")
-  wait_http "http://127.0.0.1:$GW_PORT/health/ready" || { tail -n 40 "$STATE/gateway-$store.log" >&2; exit 1; }
+  wait_http "http://127.0.0.1:$GW_PORT/health/ready" && alive "$GW_PID" || { tail -n 40 "$STATE/gateway-$store.log" >&2; exit 1; }
 }
 
 stop_gateway() { kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true; }
@@ -243,13 +249,14 @@ done
 # longer on a busy machine, and is not counted).
 ( sleep 600; log "time limit reached, stopping"; kill -TERM $$ ) 2>/dev/null & WATCHDOG=$!
 
-FAKE_PORT="$(free_port 58180)"
+FAKE_PORT="$(free_port "$PORT_BASE")"
 dotnet "$HERE/FakeWeChat/bin/Release/net10.0/FakeWeChat.dll" --urls "http://127.0.0.1:$FAKE_PORT" --Key "$WX_KEY" >"$STATE/fake.log" 2>&1 &
-PIDS+=($!)
-BARE_PORT="$(free_port 58280)"
+FAKE_PID=$!; PIDS+=("$FAKE_PID")
+BARE_PORT="$(free_port $((PORT_BASE + 10)))"
 dotnet "$HERE/BareKestrel/bin/Release/net10.0/BareKestrel.dll" --urls "http://127.0.0.1:$BARE_PORT" >"$STATE/bare.log" 2>&1 &
 BARE_PID=$!; PIDS+=("$BARE_PID")
-wait_http "http://127.0.0.1:$FAKE_PORT/bench/orders"; wait_http "http://127.0.0.1:$BARE_PORT/"
+wait_http "http://127.0.0.1:$FAKE_PORT/bench/orders" && alive "$FAKE_PID" || { cat "$STATE/fake.log" >&2; exit 1; }
+wait_http "http://127.0.0.1:$BARE_PORT/" && alive "$BARE_PID" || { cat "$STATE/bare.log" >&2; exit 1; }
 
 RUNS="$STATE/runs.jsonl"; : > "$RUNS"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
