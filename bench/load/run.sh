@@ -213,10 +213,10 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
   rate=$(echo "$w" | jq '.rps | floor'); need=$(( rate * SECONDS_PER * rounds * 3 / 2 )); have=$(( first_limit - next ))
   if [ "$have" -lt "$need" ]; then
     log "$store: $have pending payments left, $need wanted at $rate notifies/s: creating more (at most ${TOPUP_SECONDS}s)"
-    local until=$(( $(date +%s) + TOPUP_SECONDS )) mark
+    local deadline=$(( $(date +%s) + TOPUP_SECONDS )) mark
     mark=$(orders)
     SECONDS_RUN=5
-    while [ $(( $(orders) - mark )) -lt $(( need - have )) ] && [ "$(date +%s)" -lt "$until" ]; do
+    while [ $(( $(orders) - mark )) -lt $(( need - have )) ] && [ "$(date +%s)" -lt "$deadline" ]; do
       tag=$((tag + 1)); run_wrk seed "$GW_PID" "$url" create.lua "$API_KEY" "$store-seed$tag-$STAMP" >/dev/null
     done
     write_notifies "$base" "$notifies"   # the same lines first (same order), the new ones after
