@@ -181,7 +181,8 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
     tag=$((tag + 1))
     run_wrk seed "$GW_PID" "$url" create.lua "$API_KEY" "$store-qr$tag-$STAMP" "$STATE/qr-created-$store" >/dev/null
   done
-  cat "$STATE/qr-created-$store".* | head -n "$QR_SET" > "$QR_IDS"
+  # awk reads to the end: "| head" would stop cat with SIGPIPE, which pipefail turns into a silent exit.
+  cat "$STATE/qr-created-$store".* | awk -v n="$QR_SET" 'NR <= n' > "$QR_IDS"
   local notifies="$STATE/notifies-$store.txt"
   write_notifies "$base" "$notifies"
   local first_limit next=0
