@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-if [ "$QUICK" = 1 ]; then ROUNDS=1; SECONDS_PER=4; WARMUP=2; SEED=6000; else ROUNDS=3; SECONDS_PER=10; WARMUP=4; SEED=50000; fi
+if [ "$QUICK" = 1 ]; then ROUNDS=1; SECONDS_PER=4; WARMUP=2; SEED=6000; TOPUP_SECONDS=15; else ROUNDS=3; SECONDS_PER=10; WARMUP=4; SEED=50000; TOPUP_SECONDS=60; fi
 ROUNDS="${BENCH_ROUNDS:-$ROUNDS}"; SECONDS_PER="${BENCH_SECONDS:-$SECONDS_PER}"; SEED="${BENCH_SEED:-$SEED}"
 THREADS=2; CONNECTIONS=32
 QR_SET=1000           # pending payments the QR workload cycles over (never notified)
@@ -51,6 +51,9 @@ trap cleanup EXIT
 trap 'exit 143' TERM INT
 WATCHDOG=""
 
+# Each run's ports start from its own base (below the ephemeral range): two runs started at once on one machine
+# would otherwise both find the same port free, and one would talk to the other's servers.
+PORT_BASE=$(( 10000 + ($$ % 400) * 50 ))
 free_port() { # a free loopback port from $1 upwards
   local p=$1
   while (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
@@ -72,7 +75,7 @@ install_tools() {
 }
 
 start_postgres() {
-  PG_PORT="$(free_port "${BENCH_PG_PORT:-55499}")"
+  PG_PORT="$(free_port "${BENCH_PG_PORT:-$((PORT_BASE + 30))}")"
   PG_DATA="$STATE/pg"; local sock="$STATE/pgsock"
   mkdir -p "$PG_DATA" "$sock"
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_DATA" "$sock"; fi
@@ -81,6 +84,8 @@ start_postgres() {
   as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$sock' -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200\" -l '$PG_DATA/server.log' -w start" >/dev/null
   PG_MAIN="$(head -n 1 "$PG_DATA/postmaster.pid")"
 }
+
+alive() { kill -0 "$1" 2>/dev/null || { log "process $1 exited (its port taken?)"; return 1; }; }
 
 wait_http() { # url
   for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done
@@ -104,7 +109,8 @@ run_wrk() {
   gw0=$( [ "$pid" != 0 ] && ticks "$pid" || echo 0 ); pg0=$(pg_ticks)
   ( while :; do awk '/VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null; sleep 0.25; done ) >"$STATE/rss" 2>/dev/null & sampler=$!
   local json
-  json=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s -s "$HERE/lua/$script" "$url" -- "$@" | grep '^{"requests"')
+  json=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s -s "$HERE/lua/$script" "$url" -- "$@" | grep '^{"requests"') ||
+    { log "$name: wrk gave no result (did something stop it, or the process under test?)"; kill "$sampler" 2>/dev/null; return 1; }
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
   peak=$(sort -n "$STATE/rss" | tail -n 1); peak=${peak:-0}
   local gw1 pg1 hz; gw1=$( [ "$pid" != 0 ] && ticks "$pid" || echo 0 ); pg1=$(pg_ticks); hz=$(getconf CLK_TCK)
@@ -122,7 +128,7 @@ start_gateway() { # store
   else
     conn="Data Source=$STATE/bench.db"; PROVIDER=Sqlite
   fi
-  GW_PORT="$(free_port 58080)"
+  GW_PORT="$(free_port $((PORT_BASE + 20)))"
   (
     cd "$ROOT/src/Gateway/bin/Release/net10.0"
     export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
@@ -138,43 +144,58 @@ start_gateway() { # store
       export "Gateway__RateLimits__${limit}__PermitsPerSecond=1000000" "Gateway__RateLimits__${limit}__Burst=1000000"
     done
     export Gateway__Reconciliation__Enabled=false
+    # The rounds measure request paths: the background query of each seeded payment (first at 30 s by default)
+    # would land, tens of thousands at once, in whichever round runs then. None is due within the run.
+    export Gateway__Sync__Schedule__0=01:00:00
     export Gateway__Checkout__TokenKey="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"   # required in production
     exec dotnet Gateway.dll --urls "http://127.0.0.1:$GW_PORT"
   ) >"$STATE/gateway-$store.log" 2>&1 &
   GW_PID=$!; PIDS+=("$GW_PID")
-  wait_http "http://127.0.0.1:$GW_PORT/health/ready" || { tail -n 40 "$STATE/gateway-$store.log" >&2; exit 1; }
+  wait_http "http://127.0.0.1:$GW_PORT/health/ready" && alive "$GW_PID" || { tail -n 40 "$STATE/gateway-$store.log" >&2; exit 1; }
 }
 
 stop_gateway() { kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true; }
 
 orders() { curl -fs "http://127.0.0.1:$FAKE_PORT/bench/orders"; }
 
+# Writes this store's signed notifies (orders since line $1 of the fake upstream's list) to $2, leaving out the QR set.
+write_notifies() { # base file
+  curl -fs -X POST "http://127.0.0.1:$FAKE_PORT/bench/notifies?path=$STATE/all.txt&appId=$WX_APPID&mchId=$WX_MCHID" >/dev/null
+  tail -n +"$(($1 + 1))" "$STATE/all.txt" | grep -vFf "$QR_IDS" > "$2" || true
+}
+
 bench_store() { # store: prints one JSON object per measured run (rounds only), to $OUT_RUNS
   local store=$1 url
   start_gateway "$store"; url="http://127.0.0.1:$GW_PORT"
   local base; base=$(orders)
   log "$store: seeding $SEED pending payments through create"
-  SECONDS_RUN=$WARMUP
   local tag=0
-  while [ $(( $(orders) - base )) -lt $((SEED + QR_SET)) ]; do
+  while [ $(( $(orders) - base )) -lt "$SEED" ]; do
     tag=$((tag + 1)); SECONDS_RUN=$(( SECONDS_PER > 10 ? SECONDS_PER : 10 ))
     run_wrk seed "$GW_PID" "$url" create.lua "$API_KEY" "$store-seed$tag-$STAMP" >/dev/null
   done
-  curl -fs -X POST "http://127.0.0.1:$FAKE_PORT/bench/notifies?path=$STATE/notifies-$store.txt&appId=$WX_APPID&mchId=$WX_MCHID" >/dev/null
-  # This store's orders only (the fake upstream has every store's), newest QR_SET kept pending for the QR workload.
-  tail -n +"$((base + 1))" "$STATE/notifies-$store.txt" > "$STATE/n.txt" && mv "$STATE/n.txt" "$STATE/notifies-$store.txt"
-  local total; total=$(wc -l < "$STATE/notifies-$store.txt")
-  tail -n "$QR_SET" "$STATE/notifies-$store.txt" | cut -d' ' -f1 > "$STATE/qr-ids-$store.txt"
-  local first_limit=$((total - QR_SET)) next=0
+  # The QR set: payments whose create answered 201 (so their QR is stored), never notified (left out of the file).
+  QR_IDS="$STATE/qr-ids-$store.txt"; rm -f "$STATE/qr-created-$store".*
+  SECONDS_RUN=2
+  while [ "$(cat "$STATE/qr-created-$store".* 2>/dev/null | wc -l)" -lt "$QR_SET" ]; do
+    tag=$((tag + 1))
+    run_wrk seed "$GW_PID" "$url" create.lua "$API_KEY" "$store-qr$tag-$STAMP" "$STATE/qr-created-$store" >/dev/null
+  done
+  # awk reads to the end: "| head" would stop cat with SIGPIPE, which pipefail turns into a silent exit.
+  cat "$STATE/qr-created-$store".* | awk -v n="$QR_SET" 'NR <= n' > "$QR_IDS"
+  local notifies="$STATE/notifies-$store.txt"
+  write_notifies "$base" "$notifies"
+  local first_limit next=0
+  first_limit=$(wc -l < "$notifies")
   log "$store: $first_limit payments to notify, warming up"
 
   SECONDS_RUN=$WARMUP
-  run_wrk warmup "$GW_PID" "$url" qr.lua "$STATE/qr-ids-$store.txt" >/dev/null
+  run_wrk warmup "$GW_PID" "$url" qr.lua "$QR_IDS" >/dev/null
   # Lines every thread had sent (less what may still have been in flight) are surely notified: the duplicate
   # set. A slow box notifies few in a short warm-up: then it warms up longer from the same first line.
   local w dup_count=0 try
   for try in 1 2 3; do
-    w=$(run_wrk warmup "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" 0 "$first_limit" "$INSTANCE" "$THREADS")
+    w=$(run_wrk warmup "$GW_PID" "$url" notify.lua "$notifies" 0 "$first_limit" "$INSTANCE" "$THREADS" first)
     dup_count=$(( ( $(echo "$w" | jq .consumed_min) - CONNECTIONS / THREADS ) * THREADS ))
     [ "$dup_count" -lt 500 ] || break
     SECONDS_RUN=$(( SECONDS_RUN * 3 ))
@@ -182,21 +203,39 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
   # The next first notify is past every line any thread sent.
   next=$(( $(echo "$w" | jq '.consumed_max * .threads') ))
   [ "$dup_count" -gt 0 ] || { log "warm-up notified no payment: $w"; exit 1; }
-  run_wrk warmup "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" 0 "$dup_count" "$INSTANCE" "$THREADS" >/dev/null
+  run_wrk warmup "$GW_PID" "$url" notify.lua "$notifies" 0 "$dup_count" "$INSTANCE" "$THREADS" replay >/dev/null
 
   SECONDS_RUN=$SECONDS_PER
   # SQLite gets one round: its figures are for comparison, and the whole run stays within its time bound.
   local rounds=$ROUNDS; [ "$store" = postgresql ] || rounds=1
+  # Enough pending payments for every first-notify round at the warm-up's rate (+50 %)? Else create more, for at
+  # most TOPUP_SECONDS; a round that still runs out stops early rather than send duplicates (and says so).
+  local rate need have
+  rate=$(echo "$w" | jq '.rps | floor'); need=$(( rate * SECONDS_PER * rounds * 3 / 2 )); have=$(( first_limit - next ))
+  if [ "$have" -lt "$need" ]; then
+    log "$store: $have pending payments left, $need wanted at $rate notifies/s: creating more (at most ${TOPUP_SECONDS}s)"
+    local deadline=$(( $(date +%s) + TOPUP_SECONDS )) mark
+    mark=$(orders)
+    SECONDS_RUN=5
+    while [ $(( $(orders) - mark )) -lt $(( need - have )) ] && [ "$(date +%s)" -lt "$deadline" ]; do
+      tag=$((tag + 1)); run_wrk seed "$GW_PID" "$url" create.lua "$API_KEY" "$store-seed$tag-$STAMP" >/dev/null
+    done
+    write_notifies "$base" "$notifies"   # the same lines first (same order), the new ones after
+    first_limit=$(wc -l < "$notifies")
+    SECONDS_RUN=$SECONDS_PER
+  fi
+
   for round in $(seq 1 "$rounds"); do
     log "$store: round $round/$rounds"
     run_wrk bare "$BARE_PID" "http://127.0.0.1:$BARE_PORT" bare.lua | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
     run_wrk create "$GW_PID" "$url" create.lua "$API_KEY" "$store-r$round-$STAMP" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
-    run_wrk qr "$GW_PID" "$url" qr.lua "$STATE/qr-ids-$store.txt" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
-    local f; f=$(run_wrk notify_first "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" "$next" "$((first_limit - next))" "$INSTANCE" "$THREADS")
+    run_wrk qr "$GW_PID" "$url" qr.lua "$QR_IDS" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    local f; f=$(run_wrk notify_first "$GW_PID" "$url" notify.lua "$notifies" "$next" "$((first_limit - next))" "$INSTANCE" "$THREADS" first)
     echo "$f" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
-    [ "$(echo "$f" | jq .overflow)" = 0 ] || log "$store: notify_first ran out of pending payments (raise BENCH_SEED); overflow requests were duplicates"
+    [ "$(echo "$f" | jq .overflow)" = 0 ] ||
+      log "$store: notify_first round $round ran out of pending payments after $(echo "$f" | jq .seconds) s (raise BENCH_SEED); it stopped there, no duplicate sent"
     next=$(( next + $(echo "$f" | jq '.consumed_max * .threads') ))
-    run_wrk notify_dup "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" 0 "$dup_count" "$INSTANCE" "$THREADS" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    run_wrk notify_dup "$GW_PID" "$url" notify.lua "$notifies" 0 "$dup_count" "$INSTANCE" "$THREADS" replay | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
   done
   stop_gateway
 }
@@ -211,13 +250,14 @@ done
 # longer on a busy machine, and is not counted).
 ( sleep 600; log "time limit reached, stopping"; kill -TERM $$ ) 2>/dev/null & WATCHDOG=$!
 
-FAKE_PORT="$(free_port 58180)"
+FAKE_PORT="$(free_port "$PORT_BASE")"
 dotnet "$HERE/FakeWeChat/bin/Release/net10.0/FakeWeChat.dll" --urls "http://127.0.0.1:$FAKE_PORT" --Key "$WX_KEY" >"$STATE/fake.log" 2>&1 &
-PIDS+=($!)
-BARE_PORT="$(free_port 58280)"
+FAKE_PID=$!; PIDS+=("$FAKE_PID")
+BARE_PORT="$(free_port $((PORT_BASE + 10)))"
 dotnet "$HERE/BareKestrel/bin/Release/net10.0/BareKestrel.dll" --urls "http://127.0.0.1:$BARE_PORT" >"$STATE/bare.log" 2>&1 &
 BARE_PID=$!; PIDS+=("$BARE_PID")
-wait_http "http://127.0.0.1:$FAKE_PORT/bench/orders"; wait_http "http://127.0.0.1:$BARE_PORT/"
+wait_http "http://127.0.0.1:$FAKE_PORT/bench/orders" && alive "$FAKE_PID" || { cat "$STATE/fake.log" >&2; exit 1; }
+wait_http "http://127.0.0.1:$BARE_PORT/" && alive "$BARE_PID" || { cat "$STATE/bare.log" >&2; exit 1; }
 
 RUNS="$STATE/runs.jsonl"; : > "$RUNS"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -231,13 +271,14 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 RESULT="$OUT/load-$STAMP.json"
 jq -s --arg load_before "$LOAD_BEFORE" --arg load_after "$LOAD_AFTER" --arg cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)" \
   --argjson cores "$(nproc)" --arg quick "$QUICK" '
+  # A reply the script counts bad is also a wrk status error when its status is >= 400: counted once.
   def median: sort | if length == 0 then 0 else .[(length - 1) / 2 | floor] end;
   group_by(.store) | map(
     . as $runs | ($runs | map(select(.workload == "bare") | .rps) | median) as $bare |
     { key: $runs[0].store, value: ($runs | group_by(.workload) | map({ key: .[0].workload, value: {
         rps: (map(.rps) | median), p50_ms: (map(.p50_ms) | median), p99_ms: (map(.p99_ms) | median),
         app_cpu_s_per_1k: (map(.app_cpu_s_per_1k) | median), pg_cpu_s_per_1k: (map(.pg_cpu_s_per_1k) | median),
-        peak_rss_mb: (map(.peak_rss_mb) | max), non_success: (map(.socket_errors + .status_errors + .bad_replies) | add),
+        peak_rss_mb: (map(.peak_rss_mb) | max), non_success: (map(.socket_errors + ([.status_errors, .bad_replies] | max)) | add),
         ratio: (if $bare > 0 then ((map(.rps) | median) / $bare * 1000 | round / 1000) else 0 end) } }) | from_entries) }
   ) | from_entries | { machine: { cpu: $cpu, cores: $cores, load_before: $load_before, load_after: $load_after }, quick: ($quick == "1"),
       wrk: "-t'"$THREADS"' -c'"$CONNECTIONS"' -d'"$SECONDS_PER"'s", stores: ., runs: $runs }' \

@@ -1,17 +1,19 @@
 -- POST /notify/{instance} with WeChat's signed payment notifies, one per line of the file ("<payment id> <xml>").
--- Args: file, first line, line count, instance. Thread t sends lines first+t, first+t+T, …: each line once, so
--- every request of a "first" round is a first notify; past its share a thread starts again (counted as overflow,
--- and those requests are duplicates). A duplicate round replays lines already notified.
+-- Args: file, first line, line count, instance, thread count, mode. Thread t sends lines first+t, first+t+T, …:
+-- each line once. Mode "first": every request must be a first notify, so a thread that has sent its share
+-- stops (counted in "overflow") instead of sending a duplicate. Mode "replay" (duplicate rounds, warm-up):
+-- past its share a thread starts again.
 package.path = package.path .. ";" .. debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "?.lua"
 require "common"
 
 local bodies, i, path = {}, 0, nil
 local headers = { ["Content-Type"] = "text/xml" }
-local nthreads = 2
+local nthreads, first_only, out = 2, false, false
 
 function init(args)
   local first, count = tonumber(args[2]), tonumber(args[3])
   nthreads = tonumber(args[5] or "2")
+  first_only = args[6] == "first"
   path = "/notify/" .. args[4]
   for _, line in ipairs(read_lines(args[1], function(n)
     return n >= first and n < first + count and (n - first) % nthreads == tid
@@ -21,12 +23,22 @@ function init(args)
 end
 
 function request()
+  if i >= #bodies and (first_only or #bodies == 0) then
+    -- Out of pending payments: stop this thread. Connections still asking in this loop turn get a cheap
+    -- request that is not a notify (its reply is not counted).
+    if not out then
+      out = true
+      overflow = overflow + 1
+      wrk.thread:stop()
+    end
+    return wrk.format("GET", "/health/live")
+  end
   i = i + 1
-  if i > #bodies then overflow = overflow + 1 end
   consumed = math.min(i, #bodies)
   return wrk.format("POST", path, headers, bodies[(i - 1) % #bodies + 1])
 end
 
 function response(status, headers, body)
+  if out then return end
   if status ~= 200 or not body:find("SUCCESS", 1, true) then bad = bad + 1 end
 end

@@ -26,8 +26,15 @@ internal sealed class PaymentChangeSignal : IPaymentChangePublisher
         return watch;
     }
 
+    /// <summary>
+    /// Told of every change raised in this process (its own commits, and with Redis other processes' too), before
+    /// the watches wake; for caches of payment state. A handler must be quick and never throw.
+    /// </summary>
+    public event Action<string>? Changed;
+
     public void Raise(string paymentId)
     {
+        Changed?.Invoke(paymentId);
         PaymentChangeWatch[] woken;
         lock (_lock)
         {

@@ -224,10 +224,12 @@ internal sealed partial class PaymentCreator
                 "The payment is pending; its state will be confirmed with the provider.", new Dictionary<string, object?> { ["paymentId"] = record.Id }), false);
         }
 
+        // What the provider answered is recorded even if the caller has gone meanwhile: else the payment would stay
+        // pending without its payer action (no QR for anyone), or pending although the provider refused it.
         var now = _time.GetUtcNow();
         if (result.Value is { } created)
         {
-            await _store.SetActionAsync(record.Id, created.Action, created.ProviderReference, now, cancellationToken);
+            await _store.SetActionAsync(record.Id, created.Action, created.ProviderReference, now, CancellationToken.None);
             var stored = record with { Action = created.Action, ProviderReference = created.ProviderReference };
             Record(activity, record.Channel, record.ProviderInstance, "created");
             return new(Results.Created($"/v1/payments/{record.Id}", PaymentResponse.From(stored, _checkout)), false) { Placed = stored };
@@ -241,7 +243,7 @@ internal sealed partial class PaymentCreator
 
         await _store.TryTransitionAsync(
             new PaymentTransition(record.Id, [PaymentStatus.Pending], PaymentStatus.Failed) { ErrorCode = error.Code, ErrorMessage = error.Message },
-            now, cancellationToken);
+            now, CancellationToken.None);
         Log.ProviderRefused(_logger, record.Id, record.ProviderInstance, error.Code);
         Record(activity, record.Channel, record.ProviderInstance, error.Kind == ProviderErrorKind.Transient ? "provider_unavailable" : "provider_rejected");
         var (status, code) = error.Kind switch

@@ -84,18 +84,8 @@ internal static class PaymentsApiEndpoints
 
     private static async Task<IResult> QrAsync(string id, HttpResponse response, IPaymentStore store, PaymentQrImages images, CancellationToken cancellationToken)
     {
-        // Rendered once per payment: a cached image needs only the payment's status (one narrow read).
-        var image = images.Find(id);
-        if (image is null)
-        {
-            image = await RenderAsync(id, store, images, cancellationToken);
-        }
-        else if (await store.GetStatusAsync(id, cancellationToken) != PaymentStatus.Pending)
-        {
-            image = null;
-        }
-
-        if (image is null)
+        // A cached image is served without a store read: it is dropped as soon as the payment changes (PaymentQrImages).
+        if ((images.Find(id) ?? await RenderAsync(id, store, images, cancellationToken)) is not { } image)
         {
             return GatewayProblems.Problem(StatusCodes.Status404NotFound, GatewayProblems.NotFound, "No QR code.", "The payment has no payable QR code.");
         }
@@ -106,9 +96,12 @@ internal static class PaymentsApiEndpoints
     }
 
     private static async Task<PaymentQrImage?> RenderAsync(string id, IPaymentStore store, PaymentQrImages images, CancellationToken cancellationToken)
-        => await store.GetAsync(id, cancellationToken) is { Action: { Type: PaymentActionTypes.QrCode, CodeUrl: { } codeUrl }, Status: PaymentStatus.Pending }
-            ? images.Get(id, codeUrl)
+    {
+        var version = images.Version(id);
+        return await store.GetAsync(id, cancellationToken) is { Action: { Type: PaymentActionTypes.QrCode, CodeUrl: { } codeUrl }, Status: PaymentStatus.Pending }
+            ? images.Get(id, codeUrl, version)
             : null;
+    }
 
     private static async Task<PaymentRecord?> FindOwnAsync(IPaymentStore store, string id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

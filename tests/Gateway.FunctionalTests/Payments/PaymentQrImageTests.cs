@@ -1,18 +1,34 @@
 using System.Net;
+using Gateway.Abstractions.Payments;
 using Gateway.FunctionalTests.Infrastructure;
+using Gateway.Store;
+using Microsoft.Extensions.DependencyInjection;
 using static Gateway.FunctionalTests.Infrastructure.ApiCalls;
 
 namespace Gateway.FunctionalTests.Payments;
 
-/// <summary>The QR PNG is rendered once per payment, cached with an ETag, and still refused once the payment is paid.</summary>
-public class PaymentQrImageTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
+/// <summary>
+/// The QR PNG is rendered once per payment, cached with an ETag, served from memory without a store read, and
+/// refused as soon as the payment leaves pending in this process.
+/// </summary>
+public sealed class PaymentQrImageTests : IDisposable
 {
+    private readonly ReadCountingStore.Counter _reads = new();
+    private readonly GatewayFactory _gateway;
+
+    public PaymentQrImageTests()
+    {
+        _gateway = GatewayFactory.With(null, services => services.DecoratePaymentStore(store => new ReadCountingStore(store, _reads)));
+    }
+
+    public void Dispose() => _gateway.Dispose();
+
     [Fact]
     public async Task QrImage_IsTheSameImageWithAnETag_304WhenUnchanged_404OncePaid()
     {
-        var api = gateway.ApiClient();
+        var api = _gateway.ApiClient();
         var created = await CreateAsync(api, NativePayment("qr-cache-1", amount: 321));
-        using var browser = gateway.ApiClient(apiKey: null);
+        using var browser = _gateway.ApiClient(apiKey: null);
         var url = created.Str("action.qrImageUrl");
 
         using var first = await browser.GetAsync(url);
@@ -38,5 +54,69 @@ public class PaymentQrImageTests(GatewayFactory gateway) : IClassFixture<Gateway
         await ScanAsync(api, created.Str("action.codeUrl"));
         await WaitForStatusAsync(api, created.Str("id"), "succeeded");
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACachedImage_CostsNoStoreRead()
+    {
+        var created = await CreateAsync(_gateway.ApiClient(), NativePayment("qr-reads-1"));
+        using var browser = _gateway.ApiClient(apiKey: null);
+        var url = created.Str("action.qrImageUrl");
+        var id = created.Str("id");
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(url)).StatusCode);
+        Assert.Equal(1, _reads.Of(id));
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var again = await browser.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.Equal(1, _reads.Of(id));
+    }
+
+    [Theory]
+    [InlineData(PaymentStatus.Succeeded)]
+    [InlineData(PaymentStatus.Closed)]
+    [InlineData(PaymentStatus.Expired)]
+    public async Task ACachedImage_Is404_RightAfterTheTransitionOutOfPending(PaymentStatus to)
+    {
+        var created = await CreateAsync(_gateway.ApiClient(), NativePayment($"qr-ends-{to}"));
+        using var browser = _gateway.ApiClient(apiKey: null);
+        var url = created.Str("action.qrImageUrl");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(url)).StatusCode);
+
+        var store = _gateway.Services.GetRequiredService<IPaymentStore>();
+        Assert.True(await store.TryTransitionAsync(new PaymentTransition(created.Str("id"), [PaymentStatus.Pending], to), DateTimeOffset.UtcNow, default));
+
+        using var after = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+        Assert.Equal("application/problem+json", after.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Counts the reads of each payment (full row or status alone).</summary>
+    private sealed class ReadCountingStore(IPaymentStore inner, ReadCountingStore.Counter counter) : DelegatingPaymentStore(inner)
+    {
+        public override Task<PaymentRecord?> GetAsync(string id, CancellationToken cancellationToken)
+        {
+            counter.Add(id);
+            return base.GetAsync(id, cancellationToken);
+        }
+
+        public override Task<PaymentStatus?> GetStatusAsync(string id, CancellationToken cancellationToken)
+        {
+            counter.Add(id);
+            return base.GetStatusAsync(id, cancellationToken);
+        }
+
+        public sealed class Counter
+        {
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _reads = new();
+
+            public void Add(string id) => _reads.AddOrUpdate(id, 1, (_, n) => n + 1);
+
+            public int Of(string id) => _reads.GetValueOrDefault(id);
+        }
     }
 }
