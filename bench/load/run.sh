@@ -80,7 +80,7 @@ start_postgres() {
   as_pg "'$(pg_bin)/initdb' -D '$PG_DATA' -U gateway --auth=trust -E UTF8" >"$STATE/initdb.log" 2>&1
   # fsync and synchronous_commit stay on (the defaults): a notify is acknowledged only once durable.
   local profile=""
-  [ "$PROFILE" = 0 ] || profile="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+  [ "$PROFILE" = 0 ] || profile="-c shared_preload_libraries=pg_stat_statements,auto_explain -c pg_stat_statements.track=all -c track_wal_io_timing=on -c auto_explain.log_min_duration=3ms"
   as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$sock' -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200 $profile\" -l '$PG_DATA/server.log' -w start" >/dev/null
   PG_MAIN="$(head -n 1 "$PG_DATA/postmaster.pid")"
 }
@@ -120,7 +120,7 @@ start_gateway() { # store
   local store=$1 conn
   if [ "$store" = postgresql ]; then
     as_pg "'$(pg_bin)/psql' -h 127.0.0.1 -p $PG_PORT -U gateway -d postgres -qc 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench'" >/dev/null 2>&1
-    conn="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=bench;Maximum Pool Size=64"
+    conn="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=bench;Maximum Pool Size=64${BENCH_PG_OPTIONS:+;$BENCH_PG_OPTIONS}"   # BENCH_PG_OPTIONS: more Npgsql settings, for A/B runs
     PROVIDER=PostgreSql
   else
     conn="Data Source=$STATE/bench.db"; PROVIDER=Sqlite
@@ -163,33 +163,38 @@ profile_begin() { # store
     perf record -q -e cpu-clock -F 499 -g -p "$GW_PID" -o "$STATE/perf.data" -- sleep "$SECONDS_RUN" >/dev/null 2>&1 & PERF_PID=$!
   fi
 }
-profile_end() { # store round requests: writes out/profile-<stamp>-<store>-<round>.txt
-  local file="$OUT/profile-$STAMP-$1-$2.txt" n=$3
+profile_end() { # store round requests [workload]: writes out/profile-<stamp>-<store>-<workload>-<round>.txt
+  local workload=${4:-notify_first}; local file="$OUT/profile-$STAMP-$1-$workload-$2.txt" n=$3
   {
-    echo "first notify, $1, round $2: $n requests (profiled: pg_stat_statements and perf add their own cost)"
+    echo "$workload, $1, round $2: $n requests (profiled: pg_stat_statements and perf add their own cost)"
     if [ "$1" = postgresql ]; then
       cat > "$STATE/profile.sql" <<SQL
 \pset pager off
-SELECT round(calls::numeric / $n, 2) AS per_notify, round((total_exec_time * 1000 / $n)::numeric, 1) AS exec_us_per_notify,
+SELECT round(calls::numeric / $n, 2) AS per_request, round((total_exec_time * 1000 / $n)::numeric, 1) AS exec_us_per_request,
   round((mean_exec_time * 1000)::numeric, 1) AS mean_us, round((shared_blks_hit + shared_blks_read)::numeric / greatest(calls, 1), 1) AS blks,
   round(shared_blks_dirtied::numeric / greatest(calls, 1), 2) AS dirtied, round(wal_records::numeric / greatest(calls, 1), 1) AS wal_rec,
   round(wal_fpi::numeric / greatest(calls, 1), 2) AS wal_fpi, round(wal_bytes / greatest(calls, 1)) AS wal_bytes,
   left(regexp_replace(query, '\s+', ' ', 'g'), 100) AS query
 FROM pg_stat_statements WHERE calls >= $n / 100 ORDER BY total_exec_time DESC;
-SELECT round(wal_records::numeric / $n, 1) AS wal_records_per_notify, round(wal_fpi::numeric / $n, 2) AS wal_fpi_per_notify,
-  round(wal_bytes / $n) AS wal_bytes_per_notify, round(wal_write::numeric / $n, 3) AS wal_writes_per_notify,
-  round(wal_sync::numeric / $n, 3) AS wal_syncs_per_notify FROM pg_stat_wal;
+SELECT round(wal_records::numeric / $n, 1) AS wal_records_per_request, round(wal_fpi::numeric / $n, 2) AS wal_fpi_per_request,
+  round(wal_bytes / $n) AS wal_bytes_per_request, round(wal_write::numeric / $n, 3) AS wal_writes_per_request,
+  round(wal_sync::numeric / $n, 3) AS wal_syncs_per_request, round((wal_sync_time / greatest(wal_sync, 1) * 1000)::numeric) AS us_per_wal_sync FROM pg_stat_wal;
 SQL
       psql_bench "-f '$STATE/profile.sql'" 2>&1
+    fi
+    if [ "$1" = postgresql ]; then
+      echo "plan nodes of the statements over 3 ms (auto_explain), by count:"
+      grep -E '(Scan|Insert on|Update on|Query Text: [A-Z]+ [A-Z]+ [a-z_]+)' "$PG_DATA/server.log" | sed -E 's/\(cost=[^)]*\)//; s/^.*(Query Text: )/\1/' | cut -c1-120 | sort | uniq -c | sort -rn | head -n 20 || true
+      : > "$PG_DATA/server.log"
     fi
     if [ -n "${PERF_PID:-}" ]; then
       wait "$PERF_PID" 2>/dev/null || true; PERF_PID=""
       echo "gateway CPU profile (perf, cpu-clock): self time by shared object, then by symbol"
-      perf report -i "$STATE/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 15 || true
+      perf report -i "$STATE/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | awk -f "$HERE/perf-groups.awk" | sort -rn
       perf report -i "$STATE/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 60 || true
     fi
   } > "$file"
-  log "$1: profile of round $2 in $file"
+  log "$1: profile of $workload round $2 in $file"
 }
 
 orders() { curl -fs "http://127.0.0.1:$FAKE_PORT/bench/orders"; }
@@ -235,7 +240,10 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
   for round in $(seq 1 "$rounds"); do
     log "$store: round $round/$rounds"
     run_wrk bare "$BARE_PID" "http://127.0.0.1:$BARE_PORT" bare.lua | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
-    run_wrk create "$GW_PID" "$url" create.lua "$API_KEY" "$store-r$round-$STAMP" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    [ "$PROFILE" = 0 ] || profile_begin "$store"
+    local c; c=$(run_wrk create "$GW_PID" "$url" create.lua "$API_KEY" "$store-r$round-$STAMP")
+    [ "$PROFILE" = 0 ] || profile_end "$store" "$round" "$(echo "$c" | jq .requests)" create
+    echo "$c" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
     run_wrk qr "$GW_PID" "$url" qr.lua "$STATE/qr-ids-$store.txt" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
     [ "$PROFILE" = 0 ] || profile_begin "$store"
     local f; f=$(run_wrk notify_first "$GW_PID" "$url" notify.lua "$STATE/notifies-$store.txt" "$next" "$((first_limit - next))" "$INSTANCE" "$THREADS")
