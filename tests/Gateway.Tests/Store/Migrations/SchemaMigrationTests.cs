@@ -17,6 +17,26 @@ public abstract class SchemaMigrationTests
 
     internal abstract string IndexNamesSql { get; }
 
+    /// <summary>The definition of the index named @name (its CREATE INDEX text).</summary>
+    internal abstract string IndexDefinitionSql { get; }
+
+    [Theory]
+    [InlineData("ix_payments_client_product", "product_id IS NOT NULL")]
+    [InlineData("ix_payments_instance_paid_at", "paid_at IS NOT NULL")]
+    public async Task IndexesOfOptionalColumns_KeepOnlyTheRowsThatHaveThem(string index, string predicate)
+    {
+        var dialect = Open(await CreateEmptyDatabaseAsync());
+        await new SqlPaymentStore(dialect, TestEvents.Create).InitializeAsync(default);
+
+        await using var connection = await dialect.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = IndexDefinitionSql;
+        command.Add("name", index);
+        // SQLite keeps the script's text; PostgreSQL prints the predicate in parentheses.
+        var where = new System.Text.RegularExpressions.Regex(@"WHERE \(?" + System.Text.RegularExpressions.Regex.Escape(predicate), System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        Assert.Matches(where, await command.ExecuteScalarAsync() as string ?? "");
+    }
+
     [Fact]
     public async Task FreshDatabase_AppliesEveryScript_AndASecondStartAppliesNothing()
     {
@@ -135,6 +155,8 @@ public sealed class SqliteSchemaMigrationTests : SchemaMigrationTests
     internal override string Dialect => "Sqlite";
 
     internal override string IndexNamesSql => "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'";
+
+    internal override string IndexDefinitionSql => "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = @name";
 }
 
 public sealed class PostgreSqlSchemaMigrationTests : SchemaMigrationTests
@@ -146,6 +168,8 @@ public sealed class PostgreSqlSchemaMigrationTests : SchemaMigrationTests
     internal override string Dialect => "PostgreSql";
 
     internal override string IndexNamesSql => "SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema()";
+
+    internal override string IndexDefinitionSql => "SELECT indexdef::text FROM pg_indexes WHERE schemaname = current_schema() AND indexname = @name";
 }
 
 public sealed class SchemaScriptsTests
