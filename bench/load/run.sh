@@ -27,7 +27,7 @@ done
 if [ "$QUICK" = 1 ]; then ROUNDS=1; SECONDS_PER=4; WARMUP=2; SEED=6000; else ROUNDS=3; SECONDS_PER=10; WARMUP=4; SEED=50000; fi
 ROUNDS="${BENCH_ROUNDS:-$ROUNDS}"; SECONDS_PER="${BENCH_SECONDS:-$SECONDS_PER}"; SEED="${BENCH_SEED:-$SEED}"
 THREADS=2; CONNECTIONS=32
-PROFILE="${BENCH_PROFILE:-0}"   # 1: profile the first-notify rounds (pg_stat_statements, WAL, perf of the gateway) into out/
+PROFILE="${BENCH_PROFILE:-0}"   # 1: profile the create and first-notify rounds (pg_stat_statements, WAL, perf of the gateway) into out/
 QR_SET=1000           # pending payments the QR workload cycles over (never notified)
 API_KEY="sk_bench_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 WX_KEY="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"   # 32 characters, the v2 key length
@@ -153,7 +153,7 @@ stop_gateway() { kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true;
 
 psql_bench() { as_pg "'$(pg_bin)/psql' -h 127.0.0.1 -p $PG_PORT -U gateway -d bench -X -q $*"; }
 
-# BENCH_PROFILE=1: statement and WAL figures of PostgreSQL, and a perf profile of the gateway, per first-notify round.
+# BENCH_PROFILE=1: statement and WAL figures of PostgreSQL, and a perf profile of the gateway (if perf is installed), per round profiled.
 profile_begin() { # store
   if [ "$1" = postgresql ]; then
     printf '%s\n' 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements;' 'SELECT pg_stat_statements_reset();' "SELECT pg_stat_reset_shared('wal');" > "$STATE/reset.sql"
