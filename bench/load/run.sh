@@ -27,6 +27,7 @@ done
 if [ "$QUICK" = 1 ]; then ROUNDS=1; SECONDS_PER=4; WARMUP=2; SEED=6000; TOPUP_SECONDS=15; else ROUNDS=3; SECONDS_PER=10; WARMUP=4; SEED=50000; TOPUP_SECONDS=60; fi
 ROUNDS="${BENCH_ROUNDS:-$ROUNDS}"; SECONDS_PER="${BENCH_SECONDS:-$SECONDS_PER}"; SEED="${BENCH_SEED:-$SEED}"
 THREADS=2; CONNECTIONS=32
+PROFILE="${BENCH_PROFILE:-0}"   # 1: profile the create and first-notify rounds (pg_stat_statements, WAL, perf of the gateway) into out/
 QR_SET=1000           # pending payments the QR workload cycles over (never notified)
 API_KEY="sk_bench_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 WX_KEY="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"   # 32 characters, the v2 key length
@@ -81,7 +82,9 @@ start_postgres() {
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_DATA" "$sock"; fi
   as_pg "'$(pg_bin)/initdb' -D '$PG_DATA' -U gateway --auth=trust -E UTF8" >"$STATE/initdb.log" 2>&1
   # fsync and synchronous_commit stay on (the defaults): a notify is acknowledged only once durable.
-  as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$sock' -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200\" -l '$PG_DATA/server.log' -w start" >/dev/null
+  local profile=""
+  [ "$PROFILE" = 0 ] || profile="-c shared_preload_libraries=pg_stat_statements,auto_explain -c pg_stat_statements.track=all -c track_wal_io_timing=on -c auto_explain.log_min_duration=3ms"
+  as_pg "'$(pg_bin)/pg_ctl' -D '$PG_DATA' -o \"-p $PG_PORT -k '$sock' -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200 $profile\" -l '$PG_DATA/server.log' -w start" >/dev/null
   PG_MAIN="$(head -n 1 "$PG_DATA/postmaster.pid")"
 }
 
@@ -123,7 +126,7 @@ start_gateway() { # store
   local store=$1 conn
   if [ "$store" = postgresql ]; then
     as_pg "'$(pg_bin)/psql' -h 127.0.0.1 -p $PG_PORT -U gateway -d postgres -qc 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench'" >/dev/null 2>&1
-    conn="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=bench;Maximum Pool Size=64"
+    conn="Host=127.0.0.1;Port=$PG_PORT;Username=gateway;Database=bench;Maximum Pool Size=64${BENCH_PG_OPTIONS:+;$BENCH_PG_OPTIONS}"   # BENCH_PG_OPTIONS: more Npgsql settings, for A/B runs
     PROVIDER=PostgreSql
   else
     conn="Data Source=$STATE/bench.db"; PROVIDER=Sqlite
@@ -148,6 +151,7 @@ start_gateway() { # store
     # would land, tens of thousands at once, in whichever round runs then. None is due within the run.
     export Gateway__Sync__Schedule__0=01:00:00
     export Gateway__Checkout__TokenKey="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"   # required in production
+    [ "$PROFILE" = 0 ] || export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0   # JIT symbols for perf
     exec dotnet Gateway.dll --urls "http://127.0.0.1:$GW_PORT"
   ) >"$STATE/gateway-$store.log" 2>&1 &
   GW_PID=$!; PIDS+=("$GW_PID")
@@ -155,6 +159,52 @@ start_gateway() { # store
 }
 
 stop_gateway() { kill "$GW_PID" 2>/dev/null; wait "$GW_PID" 2>/dev/null || true; }
+
+psql_bench() { as_pg "'$(pg_bin)/psql' -h 127.0.0.1 -p $PG_PORT -U gateway -d bench -X -q $*"; }
+
+# BENCH_PROFILE=1: statement and WAL figures of PostgreSQL, and a perf profile of the gateway (if perf is installed), per round profiled.
+profile_begin() { # store
+  if [ "$1" = postgresql ]; then
+    printf '%s\n' 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements;' 'SELECT pg_stat_statements_reset();' "SELECT pg_stat_reset_shared('wal');" > "$STATE/reset.sql"
+    psql_bench "-f '$STATE/reset.sql'" >/dev/null
+  fi
+  if command -v perf >/dev/null 2>&1; then
+    perf record -q -e cpu-clock -F 499 -g -p "$GW_PID" -o "$STATE/perf.data" -- sleep "$SECONDS_RUN" >/dev/null 2>&1 & PERF_PID=$!
+  fi
+}
+profile_end() { # store round requests [workload]: writes out/profile-<stamp>-<store>-<workload>-<round>.txt
+  local workload=${4:-notify_first}; local file="$OUT/profile-$STAMP-$1-$workload-$2.txt" n=$3
+  {
+    echo "$workload, $1, round $2: $n requests (profiled: pg_stat_statements and perf add their own cost)"
+    if [ "$1" = postgresql ]; then
+      cat > "$STATE/profile.sql" <<SQL
+\pset pager off
+SELECT round(calls::numeric / $n, 2) AS per_request, round((total_exec_time * 1000 / $n)::numeric, 1) AS exec_us_per_request,
+  round((mean_exec_time * 1000)::numeric, 1) AS mean_us, round((shared_blks_hit + shared_blks_read)::numeric / greatest(calls, 1), 1) AS blks,
+  round(shared_blks_dirtied::numeric / greatest(calls, 1), 2) AS dirtied, round(wal_records::numeric / greatest(calls, 1), 1) AS wal_rec,
+  round(wal_fpi::numeric / greatest(calls, 1), 2) AS wal_fpi, round(wal_bytes / greatest(calls, 1)) AS wal_bytes,
+  left(regexp_replace(query, '\s+', ' ', 'g'), 100) AS query
+FROM pg_stat_statements WHERE calls >= $n / 100 ORDER BY total_exec_time DESC;
+SELECT round(wal_records::numeric / $n, 1) AS wal_records_per_request, round(wal_fpi::numeric / $n, 2) AS wal_fpi_per_request,
+  round(wal_bytes / $n) AS wal_bytes_per_request, round(wal_write::numeric / $n, 3) AS wal_writes_per_request,
+  round(wal_sync::numeric / $n, 3) AS wal_syncs_per_request, round((wal_sync_time / greatest(wal_sync, 1) * 1000)::numeric) AS us_per_wal_sync FROM pg_stat_wal;
+SQL
+      psql_bench "-f '$STATE/profile.sql'" 2>&1
+    fi
+    if [ "$1" = postgresql ]; then
+      echo "plan nodes of the statements over 3 ms (auto_explain), by count:"
+      grep -E '(Scan|Insert on|Update on|Query Text: [A-Z]+ [A-Z]+ [a-z_]+)' "$PG_DATA/server.log" | sed -E 's/\(cost=[^)]*\)//; s/^.*(Query Text: )/\1/' | cut -c1-120 | sort | uniq -c | sort -rn | head -n 20 || true
+      : > "$PG_DATA/server.log"
+    fi
+    if [ -n "${PERF_PID:-}" ]; then
+      wait "$PERF_PID" 2>/dev/null || true; PERF_PID=""
+      echo "gateway CPU profile (perf, cpu-clock): self time by shared object, then by symbol"
+      perf report -i "$STATE/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | awk -f "$HERE/perf-groups.awk" | sort -rn
+      perf report -i "$STATE/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 60 || true
+    fi
+  } > "$file"
+  log "$1: profile of $workload round $2 in $file"
+}
 
 orders() { curl -fs "http://127.0.0.1:$FAKE_PORT/bench/orders"; }
 
@@ -228,10 +278,15 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
   for round in $(seq 1 "$rounds"); do
     log "$store: round $round/$rounds"
     run_wrk bare "$BARE_PID" "http://127.0.0.1:$BARE_PORT" bare.lua | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
-    run_wrk create "$GW_PID" "$url" create.lua "$API_KEY" "$store-r$round-$STAMP" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    [ "$PROFILE" = 0 ] || profile_begin "$store"
+    local c; c=$(run_wrk create "$GW_PID" "$url" create.lua "$API_KEY" "$store-r$round-$STAMP")
+    [ "$PROFILE" = 0 ] || profile_end "$store" "$round" "$(echo "$c" | jq .requests)" create
+    echo "$c" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
     run_wrk qr "$GW_PID" "$url" qr.lua "$QR_IDS" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    [ "$PROFILE" = 0 ] || profile_begin "$store"
     local f; f=$(run_wrk notify_first "$GW_PID" "$url" notify.lua "$notifies" "$next" "$((first_limit - next))" "$INSTANCE" "$THREADS" first)
     echo "$f" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    [ "$PROFILE" = 0 ] || profile_end "$store" "$round" "$(echo "$f" | jq .requests)"
     [ "$(echo "$f" | jq .overflow)" = 0 ] ||
       log "$store: notify_first round $round ran out of pending payments after $(echo "$f" | jq .seconds) s (raise BENCH_SEED); it stopped there, no duplicate sent"
     next=$(( next + $(echo "$f" | jq '.consumed_max * .threads') ))

@@ -32,13 +32,17 @@ internal sealed class PostgreSqlDialect : StoreDialect, IAsyncDisposable
     /// </summary>
     internal static string Tuned(string connectionString)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers whether a keyword is known, not whether it was
+        // given: what the string itself says is read through the plain builder, keywords compared without spaces.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!given.Contains("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!given.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
