@@ -24,8 +24,8 @@ internal sealed class PostgreSqlDialect : StoreDialect, IAsyncDisposable
 
     /// <summary>
     /// The pool settings of the hot paths, unless the connection string sets them. No Reset On Close: the
-    /// gateway never changes session state (no SET, temporary tables, LISTEN or session locks outside
-    /// <see cref="UpgradeAsync"/>, which releases its lock), so the DISCARD ALL Npgsql sends on every checkout
+    /// gateway never changes session state (no SET, temporary tables, LISTEN or session locks; <see cref="UpgradeAsync"/>
+    /// takes its lock on an unpooled connection), so the DISCARD ALL Npgsql sends on every checkout
     /// by default is pure cost: a statement per checkout, and it drops the prepared statements. Max Auto
     /// Prepare: the statements of create and notify are few and fixed, so each is prepared once per
     /// connection after a couple of uses and then skips parsing and planning.
@@ -58,10 +58,13 @@ internal sealed class PostgreSqlDialect : StoreDialect, IAsyncDisposable
     /// A session advisory lock, held on its own connection for the whole upgrade, serialises gateway
     /// processes: the second waits, then finds every script journaled. Each script runs in its own
     /// transaction (PostgreSQL DDL is transactional), so a failed script leaves no half-applied change.
+    /// The lock's connection is not pooled: closing it ends the session, so the lock cannot outlive the
+    /// upgrade in a pooled connection (the pool no longer resets connections, see <see cref="Tuned"/>).
     /// </summary>
     public override async Task<DatabaseUpgradeResult> UpgradeAsync(IReadOnlyList<SqlScript> scripts, ILogger logger, CancellationToken cancellationToken)
     {
-        await using var lockConnection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
+        await lockConnection.OpenAsync(cancellationToken);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
         {
             take.Parameters.AddWithValue("key", MigrationLockKey);
