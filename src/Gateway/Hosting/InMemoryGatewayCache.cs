@@ -5,12 +5,17 @@ namespace Gateway.Hosting;
 
 /// <summary>
 /// The single-process <see cref="IGatewayCache"/> used when no Redis is configured. Locks are only
-/// exclusive within this process, which is all a single instance needs.
+/// exclusive within this process, which is all a single instance needs. Expired entries are swept out every
+/// <see cref="SweepEvery"/> writes: without it every notify's dedupe entry would stay in memory for good.
 /// </summary>
 internal sealed class InMemoryGatewayCache : IGatewayCache
 {
+    /// <summary>Writes between sweeps: a sweep walks every entry, so its cost is spread over this many writes.</summary>
+    internal const int SweepEvery = 4096;
+
     private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset ExpiresAt)> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private int _writes;
 
     public InMemoryGatewayCache(TimeProvider time)
     {
@@ -23,8 +28,16 @@ internal sealed class InMemoryGatewayCache : IGatewayCache
     public ValueTask SetAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         _entries[key] = (value, _time.GetUtcNow() + timeToLive);
+        if (Interlocked.Increment(ref _writes) % SweepEvery == 0)
+        {
+            Sweep();
+        }
+
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>How many entries are held, live or expired but not yet swept (for tests).</summary>
+    internal int Count => _entries.Count;
 
     public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
     {
@@ -58,6 +71,19 @@ internal sealed class InMemoryGatewayCache : IGatewayCache
             if (_entries.TryUpdate(lockKey, entry, held))
             {
                 return ValueTask.FromResult<IAsyncDisposable?>(new Lease(this, lockKey, token));
+            }
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var entry in _entries)
+        {
+            if (entry.Value.ExpiresAt <= now)
+            {
+                // Removes only the version seen: an entry written again meanwhile stays.
+                _entries.TryRemove(entry);
             }
         }
     }

@@ -18,6 +18,27 @@ public class InMemoryGatewayCacheTests
     }
 
     [Fact]
+    public async Task ExpiredEntries_AreSweptOut_LiveOnesStay()
+    {
+        var time = new FakeTimeProvider();
+        var cache = new InMemoryGatewayCache(time);
+        await cache.SetAsync("live", "v", TimeSpan.FromHours(1), default);
+        for (var i = 0; i < InMemoryGatewayCache.SweepEvery - 2; i++)
+        {
+            await cache.SetAsync($"short-{i}", "v", TimeSpan.FromSeconds(10), default);
+        }
+
+        Assert.Equal(InMemoryGatewayCache.SweepEvery - 1, cache.Count);
+        time.Advance(TimeSpan.FromSeconds(11));
+
+        // The next write is the SweepEvery-th: the expired entries go, the live ones stay.
+        await cache.SetAsync("after", "v", TimeSpan.FromHours(1), default);
+        Assert.Equal(2, cache.Count);
+        Assert.Equal("v", await cache.GetAsync("live", default));
+        Assert.Equal("v", await cache.GetAsync("after", default));
+    }
+
+    [Fact]
     public async Task Lock_IsExclusive_UntilReleasedOrExpired()
     {
         var time = new FakeTimeProvider();
