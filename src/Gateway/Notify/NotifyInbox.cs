@@ -23,23 +23,6 @@ internal sealed class NotifyInbox
     public Task AddAsync(NotifyInboxRow row, CancellationToken cancellationToken)
         => _dialect.ExecuteAsync(NotifyInboxRow.Insert, row.Bind, cancellationToken);
 
-    /// <summary>Writes rows in one transaction (one commit for the batch).</summary>
-    public async Task AddBatchAsync(IReadOnlyList<NotifyInboxRow> rows, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = NotifyInboxRow.Insert;
-            row.Bind(command);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     public Task SetOutcomeAsync(string id, string outcome, string? paymentId, DateTimeOffset now, CancellationToken cancellationToken)
         => _dialect.ExecuteAsync(
             "UPDATE notify_inbox SET outcome = @outcome, payment_id = COALESCE(@payment_id, payment_id), processed_at = @now WHERE id = @id",

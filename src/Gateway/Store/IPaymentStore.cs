@@ -14,9 +14,6 @@ internal interface IPaymentStore
     /// <summary>Finds a payment by id.</summary>
     Task<PaymentRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>A payment's status alone (one narrow read), or null when there is no such payment.</summary>
-    Task<PaymentStatus?> GetStatusAsync(string id, CancellationToken cancellationToken);
-
     /// <summary>Finds a client's payments by its merchant order id, newest first.</summary>
     Task<IReadOnlyList<PaymentRecord>> FindByMerchantOrderIdAsync(string clientId, string merchantOrderId, CancellationToken cancellationToken);
 

@@ -74,15 +74,6 @@ internal sealed class SqlPaymentStore : IPaymentStore
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public async Task<PaymentStatus?> GetStatusAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT status FROM payments WHERE id = @id";
-        command.Add("id", id);
-        return await command.ExecuteScalarAsync(cancellationToken) is string status ? PaymentStatusNames.Parse(status) : null;
-    }
-
     public Task<IReadOnlyList<PaymentRecord>> FindByMerchantOrderIdAsync(string clientId, string merchantOrderId, CancellationToken cancellationToken)
         => QueryAsync(
             $"SELECT {PaymentSchema.Columns} FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id ORDER BY created_at DESC, id DESC",

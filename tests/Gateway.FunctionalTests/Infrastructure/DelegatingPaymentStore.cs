@@ -16,8 +16,6 @@ internal abstract class DelegatingPaymentStore(IPaymentStore inner) : IPaymentSt
 
     public virtual Task<PaymentRecord?> GetAsync(string id, CancellationToken cancellationToken) => Inner.GetAsync(id, cancellationToken);
 
-    public virtual Task<PaymentStatus?> GetStatusAsync(string id, CancellationToken cancellationToken) => Inner.GetStatusAsync(id, cancellationToken);
-
     public virtual Task<IReadOnlyList<PaymentRecord>> FindByMerchantOrderIdAsync(string clientId, string merchantOrderId, CancellationToken cancellationToken)
         => Inner.FindByMerchantOrderIdAsync(clientId, merchantOrderId, cancellationToken);
 

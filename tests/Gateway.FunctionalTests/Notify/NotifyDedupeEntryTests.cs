@@ -90,12 +90,6 @@ public class NotifyDedupeEntryTests
                 owner.Count(id);
                 return base.GetAsync(id, cancellationToken);
             }
-
-            public override Task<PaymentStatus?> GetStatusAsync(string id, CancellationToken cancellationToken)
-            {
-                owner.Count(id);
-                return base.GetStatusAsync(id, cancellationToken);
-            }
         }
     }
 }

@@ -95,19 +95,13 @@ public sealed class PaymentQrImageTests : IDisposable
         Assert.Equal("application/problem+json", after.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>Counts the reads of each payment (full row or status alone).</summary>
+    /// <summary>Counts the reads of each payment.</summary>
     private sealed class ReadCountingStore(IPaymentStore inner, ReadCountingStore.Counter counter) : DelegatingPaymentStore(inner)
     {
         public override Task<PaymentRecord?> GetAsync(string id, CancellationToken cancellationToken)
         {
             counter.Add(id);
             return base.GetAsync(id, cancellationToken);
-        }
-
-        public override Task<PaymentStatus?> GetStatusAsync(string id, CancellationToken cancellationToken)
-        {
-            counter.Add(id);
-            return base.GetStatusAsync(id, cancellationToken);
         }
 
         public sealed class Counter
