@@ -43,7 +43,7 @@ public sealed class HeadlessChromium : IDisposable
     public void WaitUntil(Func<IWebDriver, bool> condition, TimeSpan within, string what)
     {
         var deadline = DateTime.UtcNow + within;
-        while (!condition(Driver))
+        while (!Holds(condition))
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -51,6 +51,20 @@ public sealed class HeadlessChromium : IDisposable
             }
 
             Thread.Sleep(100);
+        }
+    }
+
+    // A condition that reads an element while the page navigates or re-renders it sees a stale or missing
+    // element: that is "not yet", as Selenium's own WebDriverWait treats it, not a failure.
+    private bool Holds(Func<IWebDriver, bool> condition)
+    {
+        try
+        {
+            return condition(Driver);
+        }
+        catch (Exception e) when (e is StaleElementReferenceException or NoSuchElementException)
+        {
+            return false;
         }
     }
 
