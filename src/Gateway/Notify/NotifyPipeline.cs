@@ -10,10 +10,11 @@ namespace Gateway.Notify;
 
 /// <summary>
 /// One notify, start to finish: the plugin verifies and parses; an identical copy of a done notify is
-/// acknowledged from the dedupe state alone; otherwise the host checks the order (exists, belongs to this
-/// instance); a dedupe lease makes it exactly-once across processes; the report is
-/// checked (amount, currency, app id, merchant) and applied as one conditional transition with its
-/// webhook event; only then is the provider acknowledged. Anything that fails before the transition is
+/// acknowledged from the dedupe state alone; a dedupe lease makes it exactly-once across processes; the common
+/// first paid notify is applied at once, its order check in the conditional UPDATE (no read); anything else, or
+/// anything that UPDATE did not match, takes the full path: the payment is read, the host checks the order (exists,
+/// belongs to this instance), the report is checked (amount, currency, app id, merchant) and applied as one
+/// conditional transition with its webhook event. Only then is the provider acknowledged. Anything that fails before the transition is
 /// durable answers FAIL and releases the lease, so the provider's retry can succeed.
 /// </summary>
 internal sealed partial class NotifyPipeline
@@ -81,28 +82,36 @@ internal sealed partial class NotifyPipeline
             return new(handler.CreateAck(NotifyAckOutcome.Received, null), "duplicate", notification.PaymentId);
         }
 
+        // The notify arrives in the provider's trace, not the payment's: this span links back to the create once the
+        // payment is known, so the payment can be followed from its creation to its notify.
+        using var apply = GatewayActivitySource.Instance.StartActivity(GatewayActivities.NotifyApply);
+        apply?.SetTag("provider.instance", instance.Name).SetTag("payment.id", notification.PaymentId);
+        using var scope = PaymentLogScope.Begin(_logger, notification.PaymentId);
+        var report = ToReport(notification);
+        if (await TryApplyAtOnceAsync(instance.Name, dedupe, report, notification.PaymentId, attachment, apply, cancellationToken))
+        {
+            apply?.SetTag("notify.outcome", "accepted");
+            return new(handler.CreateAck(NotifyAckOutcome.Received, null), "accepted", notification.PaymentId);
+        }
+
         var payment = await _store.GetAsync(notification.PaymentId, cancellationToken);
         if (payment is null || payment.ProviderInstance != instance.Name)
         {
             Log.UnknownOrder(_logger, instance.Name, notification.PaymentId);
+            apply?.SetTag("notify.outcome", "unknown_order");
             return new(handler.CreateAck(NotifyAckOutcome.NotApplied, "unknown order"), "unknown_order", null);
         }
 
-        // The notify arrives in the provider's trace, not the payment's: this span links back to the create,
-        // so the payment can be followed from its creation to its notify.
-        using var apply = GatewayActivities.StartForPayment(GatewayActivities.NotifyApply, payment.Id, payment.TraceParent);
-        apply?.SetTag("provider.instance", instance.Name).SetTag("payment.channel", payment.Channel);
-        using var scope = PaymentLogScope.Begin(_logger, payment.Id);
-        var (ack, reason, outcome) = await ApplyAsync(dedupe, payment, notification, attachment, cancellationToken);
+        GatewayActivities.LinkToCreate(apply, payment.TraceParent);
+        apply?.SetTag("payment.channel", payment.Channel);
+        var (ack, reason, outcome) = await ApplyAsync(dedupe, payment, report, attachment, cancellationToken);
         apply?.SetTag("notify.outcome", outcome);
         return new(handler.CreateAck(ack, reason), outcome, payment.Id);
     }
 
     private async Task<(NotifyAckOutcome Ack, string? Reason, string Outcome)> ApplyAsync(
-        NotifyDedupeEntry entry, PaymentRecord payment, PaymentNotification notification, ITransitionAttachment? attachment, CancellationToken cancellationToken)
+        NotifyDedupeEntry entry, PaymentRecord payment, ProviderReport report, ITransitionAttachment? attachment, CancellationToken cancellationToken)
     {
-        var report = ToReport(notification);
-
         // Checked before dedupe, so a notify that disagrees with the order is never acknowledged, not even
         // as a "duplicate" of an earlier good one.
         if (ProviderReportApplier.Disagreement(payment, report) is { } disagreement)

@@ -46,6 +46,32 @@ internal sealed partial class ProviderReportApplier
         return ReportOutcome.Conflict;
     }
 
+    /// <summary>
+    /// True when <paramref name="report"/> is the common case <see cref="TryApplyPaidAtOnceAsync"/> can settle without
+    /// a read: a paid report with its amount and no reason for review.
+    /// </summary>
+    public static bool CanApplyAtOnce(ProviderReport report)
+        => report is { Status: PaymentStatus.Succeeded, Amount: not null, ReviewReason: null };
+
+    /// <summary>
+    /// The common first notify in one statement, no read first: succeeded, applied only while the payment is unpaid,
+    /// served by <paramref name="instance"/> and its order agrees with the report, compared in the UPDATE
+    /// (<see cref="ExpectedOrder"/>; the checks of <see cref="Disagreement"/> and the unpaid branch of
+    /// <see cref="DecideAsync"/>). The payment as paid, or null when anything differed and nothing changed: read it
+    /// and <see cref="ApplyAsync"/> decides as it always has (mismatch, review, duplicate, conflict).
+    /// </summary>
+    public Task<PaymentRecord?> TryApplyPaidAtOnceAsync(
+        string instance, string paymentId, ProviderReport report, ITransitionAttachment? attachment, CancellationToken cancellationToken)
+    {
+        if (!CanApplyAtOnce(report))
+        {
+            return Task.FromResult<PaymentRecord?>(null);
+        }
+
+        var order = new ExpectedOrder(instance, report.Amount!.Value, report.Currency, report.AppId, report.MerchantId);
+        return _store.TryTransitionIfOrderAgreesAsync(Succeeded(paymentId, report) with { Attachment = attachment }, order, _time.GetUtcNow(), cancellationToken);
+    }
+
     private async Task<PaymentTransition> DecideAsync(PaymentRecord current, ProviderReport report, bool checkSiblings, CancellationToken cancellationToken)
     {
         if (Ended.Contains(current.Status))
@@ -65,16 +91,18 @@ internal sealed partial class ProviderReportApplier
             return Review(current, report, ReviewReasons.DoublePayment, $"Payment {first.Id} of merchant order {current.MerchantOrderId} was paid first.");
         }
 
-        // A verified success wins over failed (a create that failed here may still have reached the provider).
-        // If another payment of the order is paid meanwhile, the store's one-paid-per-order index refuses this.
-        return new PaymentTransition(current.Id, Unpaid, PaymentStatus.Succeeded)
-        {
-            ProviderTransactionId = report.ProviderTransactionId,
-            PaidAmount = report.PaidAmount ?? report.Amount,
-            PaidAt = report.PaidAt ?? _time.GetUtcNow(),
-            EventType = WebhookEventTypes.PaymentSucceeded,
-        };
+        return Succeeded(current.Id, report);
     }
+
+    // A verified success wins over failed (a create that failed here may still have reached the provider).
+    // If another payment of the order is paid meanwhile, the store's one-paid-per-order index refuses this.
+    private PaymentTransition Succeeded(string paymentId, ProviderReport report) => new(paymentId, Unpaid, PaymentStatus.Succeeded)
+    {
+        ProviderTransactionId = report.ProviderTransactionId,
+        PaidAmount = report.PaidAmount ?? report.Amount,
+        PaidAt = report.PaidAt ?? _time.GetUtcNow(),
+        EventType = WebhookEventTypes.PaymentSucceeded,
+    };
 
     private PaymentTransition Review(PaymentRecord current, ProviderReport report, string reason, string detail)
         => new(current.Id, [current.Status], PaymentStatus.RequiresReview)

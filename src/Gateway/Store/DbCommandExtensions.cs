@@ -19,6 +19,9 @@ internal static class DbCommandExtensions
         return command;
     }
 
+    /// <summary>Adds the parameter only when <paramref name="value"/> is set (its SQL fragment is then present too).</summary>
+    public static DbCommand AddIf(this DbCommand command, string? value, string name) => value is null ? command : command.Add(name, value);
+
     /// <summary>Runs the query and reads every row with <paramref name="read"/>.</summary>
     public static async Task<List<T>> ReadAllAsync<T>(this DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

@@ -27,6 +27,13 @@ internal interface IPaymentStore
     Task<bool> TryTransitionAsync(PaymentTransition transition, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="TryTransitionAsync"/> with the order check in the same statement: applied only while the stored
+    /// order also agrees with <paramref name="order"/>, so nothing is read first. The payment as updated, or null
+    /// when its status or any compared field differs (nothing changed: read it and decide).
+    /// </summary>
+    Task<PaymentRecord?> TryTransitionIfOrderAgreesAsync(PaymentTransition transition, ExpectedOrder order, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Leases up to <paramref name="limit"/> pending payments whose next sync is due, so that exactly one
     /// gateway process syncs each.
     /// </summary>

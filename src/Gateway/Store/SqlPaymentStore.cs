@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Gateway.Store;
 
 /// <summary>The payment store over ADO.NET, for any <see cref="StoreDialect"/>. Parameterised SQL only.</summary>
-internal sealed class SqlPaymentStore : IPaymentStore
+internal sealed partial class SqlPaymentStore : IPaymentStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly StoreDialect _dialect;
@@ -87,100 +87,6 @@ internal sealed class SqlPaymentStore : IPaymentStore
             c => c.Add("action", JsonSerializer.Serialize(action, Json)).Add("provider_reference", providerReference).Add("now", now).Add("id", id),
             cancellationToken);
         _changes?.Publish(id);
-    }
-
-    public async Task<bool> TryTransitionAsync(PaymentTransition t, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        var from = string.Join(", ", t.From.Select((_, i) => "@from" + i));
-        update.CommandText = $"""
-            UPDATE payments SET status = @to, updated_at = @now, sync_lease_owner = NULL, sync_lease_until = NULL,
-                provider_transaction_id = COALESCE(@txn, provider_transaction_id),
-                paid_amount = COALESCE(@paid_amount, paid_amount),
-                paid_at = COALESCE(@paid_at, paid_at),
-                error_code = COALESCE(@error_code, error_code),
-                error_message = COALESCE(@error_message, error_message),
-                review_reason = COALESCE(@review_reason, review_reason),
-                review_detail = COALESCE(@review_detail, review_detail),
-                review_refund_id = COALESCE(@review_refund_id, review_refund_id)
-            WHERE id = @id AND status IN ({from}) AND (status <> 'requires_review' OR review_refund_id IS NULL)
-            """ + (t.ProviderInstance is null ? "" : " AND provider_instance = @instance");
-        update.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
-            .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage)
-            .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail)
-            .Add("review_refund_id", t.ReviewRefundId).Add("id", t.PaymentId);
-        if (t.ProviderInstance is not null)
-        {
-            update.Add("instance", t.ProviderInstance);
-        }
-
-        for (var i = 0; i < t.From.Count; i++)
-        {
-            update.Add("from" + i, t.From[i].ToName());
-        }
-
-        // With an event to write, the UPDATE returns the updated row: the event's payload without a re-read.
-        if (t.EventType is not null)
-        {
-            update.CommandText += $" RETURNING {PaymentSchema.Columns}";
-        }
-
-        PaymentRecord? updated;
-        try
-        {
-            if (t.EventType is null)
-            {
-                if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
-                {
-                    return false;
-                }
-
-                updated = null;
-            }
-            else
-            {
-                await using var reader = await update.ExecuteReaderAsync(cancellationToken);
-                if (!await reader.ReadAsync(cancellationToken))
-                {
-                    return false;
-                }
-
-                updated = Read(reader);
-            }
-        }
-        catch (DbException ex) when (_dialect.IsUniqueViolation(ex))
-        {
-            // ux_payments_merchant_order_paid: another payment of this order already holds its money. Nothing
-            // changed (the transaction rolls back); the caller decides what this payment becomes.
-            return false;
-        }
-
-        // Transactional outbox: the event commits with the state change or not at all; no row without a webhook target.
-        if (updated is not null && _createEvent(updated, t.EventType!, now) is { } webhook)
-        {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO webhook_events (id, payment_id, client_id, type, url, payload, status, attempts, next_attempt_at, created_at, trace_parent)
-                VALUES (@id, @payment_id, @client_id, @type, @url, @payload, @status, 0, @next_attempt_at, @created_at, @trace_parent)
-                """;
-            insert.Add("id", webhook.Id).Add("payment_id", webhook.PaymentId).Add("client_id", webhook.ClientId).Add("type", webhook.Type)
-                .Add("url", webhook.Url).Add("payload", webhook.Payload).Add("status", webhook.Status)
-                .Add("next_attempt_at", webhook.NextAttemptAt).Add("created_at", webhook.CreatedAt).Add("trace_parent", webhook.TraceParent);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        if (t.Attachment is { } attachment)
-        {
-            await attachment.WriteAsync(connection, transaction, t, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        _changes?.Publish(t.PaymentId);
-        return true;
     }
 
     public async Task<IReadOnlyList<PaymentRecord>> ClaimDueForSyncAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)

@@ -26,14 +26,26 @@ internal static class GatewayActivities
     /// <summary>Starts a span for work on <paramref name="paymentId"/>, linked to the payment's create span.</summary>
     public static Activity? StartForPayment(string name, string paymentId, string? createTraceParent, ActivityKind kind = ActivityKind.Internal)
     {
-        ActivityLink[]? links = null;
-        if (createTraceParent is not null && ActivityContext.TryParse(createTraceParent, null, out var created))
-        {
-            links = [new ActivityLink(created, new ActivityTagsCollection { ["link.kind"] = "payment.create" })];
-        }
-
+        ActivityLink[]? links = CreateLink(createTraceParent) is { } link ? [link] : null;
         var activity = GatewayActivitySource.Instance.StartActivity(name, kind, parentContext: default, links: links);
         activity?.SetTag("payment.id", paymentId);
         return activity;
     }
+
+    /// <summary>
+    /// Links a span started before its payment was known (a notify is applied before anything is read) to the
+    /// payment's create span.
+    /// </summary>
+    public static void LinkToCreate(Activity? activity, string? createTraceParent)
+    {
+        if (activity is not null && CreateLink(createTraceParent) is { } link)
+        {
+            activity.AddLink(link);
+        }
+    }
+
+    private static ActivityLink? CreateLink(string? createTraceParent)
+        => createTraceParent is not null && ActivityContext.TryParse(createTraceParent, null, out var created)
+            ? new ActivityLink(created, new ActivityTagsCollection { ["link.kind"] = "payment.create" })
+            : null;
 }

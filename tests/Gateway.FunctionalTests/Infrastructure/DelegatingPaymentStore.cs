@@ -25,6 +25,9 @@ internal abstract class DelegatingPaymentStore(IPaymentStore inner) : IPaymentSt
     public virtual Task<bool> TryTransitionAsync(PaymentTransition transition, DateTimeOffset now, CancellationToken cancellationToken)
         => Inner.TryTransitionAsync(transition, now, cancellationToken);
 
+    public virtual Task<PaymentRecord?> TryTransitionIfOrderAgreesAsync(PaymentTransition transition, ExpectedOrder order, DateTimeOffset now, CancellationToken cancellationToken)
+        => Inner.TryTransitionIfOrderAgreesAsync(transition, order, now, cancellationToken);
+
     public virtual Task<IReadOnlyList<PaymentRecord>> ClaimDueForSyncAsync(string owner, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
         => Inner.ClaimDueForSyncAsync(owner, now, lease, limit, cancellationToken);
 

@@ -28,7 +28,8 @@ public class NotifyDedupeEntryTests
         using var http = gateway.ApiClient(apiKey: null);
 
         Assert.Equal("SUCCESS", await NotifyFixtures.PostAsync(http, "wx-a", body));
-        Assert.True(reads.Of(id) > 0, "the first notify reads the payment for its checks");
+        Assert.Equal(PaymentStatus.Succeeded, (await gateway.Services.GetRequiredService<IPaymentStore>().GetAsync(id, default))!.Status);
+        Assert.Equal(1, reads.Of(id)); // that read, just above: the first notify checked the order in its UPDATE, not after a read
 
         reads.Reset();
         for (var i = 0; i < 5; i++)

@@ -113,19 +113,36 @@ public class ExactlyOnceTests
         {
             public override async Task<bool> TryTransitionAsync(PaymentTransition transition, DateTimeOffset now, CancellationToken cancellationToken)
             {
-                if (Interlocked.Decrement(ref owner._remaining) >= 0)
-                {
-                    throw new InvalidOperationException("Injected failure before the transition commits.");
-                }
-
-                var applied = await base.TryTransitionAsync(transition, now, cancellationToken);
-                if (applied)
-                {
-                    Interlocked.Increment(ref owner._applied);
-                }
-
-                return applied;
+                owner.FailIfDue();
+                return owner.Count(await base.TryTransitionAsync(transition, now, cancellationToken));
             }
+
+            public override async Task<PaymentRecord?> TryTransitionIfOrderAgreesAsync(
+                PaymentTransition transition, ExpectedOrder order, DateTimeOffset now, CancellationToken cancellationToken)
+            {
+                owner.FailIfDue();
+                var updated = await base.TryTransitionIfOrderAgreesAsync(transition, order, now, cancellationToken);
+                owner.Count(updated is not null);
+                return updated;
+            }
+        }
+
+        private void FailIfDue()
+        {
+            if (Interlocked.Decrement(ref _remaining) >= 0)
+            {
+                throw new InvalidOperationException("Injected failure before the transition commits.");
+            }
+        }
+
+        private bool Count(bool applied)
+        {
+            if (applied)
+            {
+                Interlocked.Increment(ref _applied);
+            }
+
+            return applied;
         }
     }
 }

@@ -10,7 +10,8 @@ internal static class NotifyFixtures
     /// <summary>A fresh 28-digit WeChat-style transaction id, so dedupe keys never collide across runs.</summary>
     public static string NewTransactionId() => "4200" + string.Concat(Enumerable.Range(0, 24).Select(_ => (char)('0' + Random.Shared.Next(10))));
 
-    public static string PaidNotify(string paymentId, long totalFee, string transactionId)
+    /// <summary>A signed paid notify; <paramref name="change"/> edits its fields before signing (another app id, say).</summary>
+    public static string PaidNotify(string paymentId, long totalFee, string transactionId, Action<Dictionary<string, string>>? change = null)
     {
         var fields = new Dictionary<string, string>
         {
@@ -29,6 +30,7 @@ internal static class NotifyFixtures
             ["out_trade_no"] = paymentId,
             ["time_end"] = "20261122203000",
         };
+        change?.Invoke(fields);
         fields["sign"] = IndependentWeChatSigner.Md5(fields, GatewayFactory.MerchantAKey);
         return IndependentWeChatSigner.Xml(fields);
     }
