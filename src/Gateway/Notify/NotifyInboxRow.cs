@@ -10,9 +10,10 @@ namespace Gateway.Notify;
 internal sealed record NotifyInboxRow(
     string Id, string Instance, string Kind, DateTimeOffset ReceivedAt, string? ContentType, string HeadersJson, byte[] Body) : IRecordedRow
 {
+    // Positional parameters, in the column order (see DbCommandExtensions.AddNext).
     public const string Insert = """
         INSERT INTO notify_inbox (id, instance, kind, received_at, content_type, headers, body, outcome, payment_id, processed_at)
-        VALUES (@id, @instance, @kind, @received_at, @content_type, @headers, @body, @outcome, @payment_id, @processed_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
         """;
 
     string IRecordedRow.InsertSql => Insert;
@@ -24,8 +25,8 @@ internal sealed record NotifyInboxRow(
     public DateTimeOffset? ProcessedAt { get; set; }
 
     public void Bind(DbCommand command) => command
-        .Add("id", Id).Add("instance", Instance).Add("kind", Kind).Add("received_at", ReceivedAt).Add("content_type", ContentType)
-        .Add("headers", HeadersJson).Add("body", Body).Add("outcome", Outcome).Add("payment_id", PaymentId).Add("processed_at", ProcessedAt);
+        .AddNext(Id).AddNext(Instance).AddNext(Kind).AddNext(ReceivedAt).AddNext(ContentType)
+        .AddNext(HeadersJson).AddNext(Body).AddNext(Outcome).AddNext(PaymentId).AddNext(ProcessedAt);
 }
 
 /// <summary>

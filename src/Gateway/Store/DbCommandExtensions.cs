@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using Npgsql;
 
 namespace Gateway.Store;
 
@@ -9,18 +11,39 @@ internal static class DbCommandExtensions
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value switch
-        {
-            null => DBNull.Value,
-            DateTimeOffset time => time.ToUnixTimeMilliseconds(),
-            _ => value,
-        };
+        parameter.Value = ToDb(value);
         command.Parameters.Add(parameter);
         return command;
     }
 
-    /// <summary>Adds the parameter only when <paramref name="value"/> is set (its SQL fragment is then present too).</summary>
-    public static DbCommand AddIf(this DbCommand command, string? value, string name) => value is null ? command : command.Add(name, value);
+    /// <summary>
+    /// Adds the next positional parameter, <c>$1</c>, <c>$2</c>… in the order added, for the hot statements: Npgsql
+    /// sends SQL with unnamed parameters as written, where it rewrites named ones to <c>$n</c> on every execution
+    /// (≈2 % of a first notify's gateway CPU). SQLite binds <c>$n</c> by name, so one SQL text serves both stores.
+    /// </summary>
+    public static DbCommand AddNext(this DbCommand command, object? value)
+    {
+        var parameter = command.CreateParameter();
+        if (parameter is not NpgsqlParameter)
+        {
+            parameter.ParameterName = "$" + (command.Parameters.Count + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        parameter.Value = ToDb(value);
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
+    /// <summary>Adds the next positional parameter and returns its placeholder (<c>$n</c>), for SQL built with its parameters.</summary>
+    public static string Next(this DbCommand command, object? value)
+        => "$" + command.AddNext(value).Parameters.Count.ToString(CultureInfo.InvariantCulture);
+
+    private static object ToDb(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset time => time.ToUnixTimeMilliseconds(),
+        _ => value,
+    };
 
     /// <summary>Runs the query and reads every row with <paramref name="read"/>.</summary>
     public static async Task<List<T>> ReadAllAsync<T>(this DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)

@@ -22,26 +22,7 @@ internal sealed partial class SqlPaymentStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = UpdateSql(t, order);
-        update.Add("to", t.To.ToName()).Add("now", now).Add("txn", t.ProviderTransactionId).Add("paid_amount", t.PaidAmount)
-            .Add("paid_at", t.PaidAt).Add("error_code", t.ErrorCode).Add("error_message", t.ErrorMessage)
-            .Add("review_reason", t.ReviewReason).Add("review_detail", t.ReviewDetail)
-            .Add("review_refund_id", t.ReviewRefundId).Add("id", t.PaymentId);
-        if (t.ProviderInstance is not null)
-        {
-            update.Add("instance", t.ProviderInstance);
-        }
-
-        for (var i = 0; i < t.From.Count; i++)
-        {
-            update.Add("from" + i, t.From[i].ToName());
-        }
-
-        if (order is not null)
-        {
-            update.Add("order_instance", order.ProviderInstance).Add("order_amount", order.Amount);
-            update.AddIf(order.Currency, "order_currency").AddIf(order.AppId, "order_app_id").AddIf(order.MerchantId, "order_merchant_id");
-        }
+        BuildUpdate(update, t, order, now);
 
         PaymentRecord? updated;
         try
@@ -80,11 +61,10 @@ internal sealed partial class SqlPaymentStore
             insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO webhook_events (id, payment_id, client_id, type, url, payload, status, attempts, next_attempt_at, created_at, trace_parent)
-                VALUES (@id, @payment_id, @client_id, @type, @url, @payload, @status, 0, @next_attempt_at, @created_at, @trace_parent)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10)
                 """;
-            insert.Add("id", webhook.Id).Add("payment_id", webhook.PaymentId).Add("client_id", webhook.ClientId).Add("type", webhook.Type)
-                .Add("url", webhook.Url).Add("payload", webhook.Payload).Add("status", webhook.Status)
-                .Add("next_attempt_at", webhook.NextAttemptAt).Add("created_at", webhook.CreatedAt).Add("trace_parent", webhook.TraceParent);
+            insert.AddNext(webhook.Id).AddNext(webhook.PaymentId).AddNext(webhook.ClientId).AddNext(webhook.Type).AddNext(webhook.Url)
+                .AddNext(webhook.Payload).AddNext(webhook.Status).AddNext(webhook.NextAttemptAt).AddNext(webhook.CreatedAt).AddNext(webhook.TraceParent);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -98,33 +78,42 @@ internal sealed partial class SqlPaymentStore
         return (true, updated);
     }
 
-    private static string UpdateSql(PaymentTransition t, ExpectedOrder? order)
+    // Positional parameters (see DbCommandExtensions.AddNext): $1 status, $2 updated_at, $3 provider_transaction_id,
+    // $4 paid_amount, $5 paid_at, $6 error_code, $7 error_message, $8 review_reason, $9 review_detail,
+    // $10 review_refund_id, $11 id; the source statuses and the conditions follow, numbered as they are added.
+    private const string UpdateHead = """
+        UPDATE payments SET status = $1, updated_at = $2, sync_lease_owner = NULL, sync_lease_until = NULL,
+            provider_transaction_id = COALESCE($3, provider_transaction_id),
+            paid_amount = COALESCE($4, paid_amount),
+            paid_at = COALESCE($5, paid_at),
+            error_code = COALESCE($6, error_code),
+            error_message = COALESCE($7, error_message),
+            review_reason = COALESCE($8, review_reason),
+            review_detail = COALESCE($9, review_detail),
+            review_refund_id = COALESCE($10, review_refund_id)
+        WHERE id = $11 AND (status <> 'requires_review' OR review_refund_id IS NULL) AND status IN (
+        """;
+
+    private static void BuildUpdate(DbCommand update, PaymentTransition t, ExpectedOrder? order, DateTimeOffset now)
     {
-        var sql = new StringBuilder("""
-            UPDATE payments SET status = @to, updated_at = @now, sync_lease_owner = NULL, sync_lease_until = NULL,
-                provider_transaction_id = COALESCE(@txn, provider_transaction_id),
-                paid_amount = COALESCE(@paid_amount, paid_amount),
-                paid_at = COALESCE(@paid_at, paid_at),
-                error_code = COALESCE(@error_code, error_code),
-                error_message = COALESCE(@error_message, error_message),
-                review_reason = COALESCE(@review_reason, review_reason),
-                review_detail = COALESCE(@review_detail, review_detail),
-                review_refund_id = COALESCE(@review_refund_id, review_refund_id)
-            WHERE id = @id AND status IN (
-            """, 1024);
-        sql.AppendJoin(", ", t.From.Select((_, i) => "@from" + i)).Append(") AND (status <> 'requires_review' OR review_refund_id IS NULL)");
+        update.AddNext(t.To.ToName()).AddNext(now).AddNext(t.ProviderTransactionId).AddNext(t.PaidAmount).AddNext(t.PaidAt)
+            .AddNext(t.ErrorCode).AddNext(t.ErrorMessage).AddNext(t.ReviewReason).AddNext(t.ReviewDetail).AddNext(t.ReviewRefundId)
+            .AddNext(t.PaymentId);
+        var sql = new StringBuilder(UpdateHead, 1024);
+        sql.AppendJoin(", ", t.From.Select(status => update.Next(status.ToName()))).Append(')');
         if (t.ProviderInstance is not null)
         {
-            sql.Append(" AND provider_instance = @instance");
+            sql.Append(" AND provider_instance = ").Append(update.Next(t.ProviderInstance));
         }
 
         // The order check of a report, exact: only the fields the report carries (as Disagreement compares them).
         if (order is not null)
         {
-            sql.Append(" AND provider_instance = @order_instance AND amount = @order_amount");
-            sql.Append(order.Currency is null ? "" : " AND currency = @order_currency");
-            sql.Append(order.AppId is null ? "" : " AND (app_id IS NULL OR app_id = @order_app_id)");
-            sql.Append(order.MerchantId is null ? "" : " AND merchant_id = @order_merchant_id");
+            sql.Append(" AND provider_instance = ").Append(update.Next(order.ProviderInstance));
+            sql.Append(" AND amount = ").Append(update.Next(order.Amount));
+            sql.Append(order.Currency is null ? "" : " AND currency = " + update.Next(order.Currency));
+            sql.Append(order.AppId is null ? "" : " AND (app_id IS NULL OR app_id = " + update.Next(order.AppId) + ")");
+            sql.Append(order.MerchantId is null ? "" : " AND merchant_id = " + update.Next(order.MerchantId));
         }
 
         // With an event to write, or a caller that needs it, the UPDATE returns the updated row: no re-read.
@@ -133,6 +122,6 @@ internal sealed partial class SqlPaymentStore
             sql.Append(" RETURNING ").Append(PaymentSchema.Columns);
         }
 
-        return sql.ToString();
+        update.CommandText = sql.ToString();
     }
 }

@@ -36,26 +36,23 @@ internal sealed partial class SqlPaymentStore : IPaymentStore
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // Positional parameters (see DbCommandExtensions.AddNext), in PaymentSchema.Columns order: $1 id, $2 client_id,
+        // $3 merchant_order_id … $30 next_sync_at, then sync_attempts 0, $31 review_detail, $32 return_url,
+        // review_refund_id NULL, $33 requested_channel.
         command.CommandText = $"""
             INSERT INTO payments ({PaymentSchema.Columns}) SELECT
-            @id, @client_id, @merchant_order_id, @channel, @provider_instance, @plugin, @app_id, @merchant_id, @amount, @currency,
-            @description, @client_ip, @payer_open_id, @product_id, @notify_url, @metadata, @status, @action, @provider_reference,
-            @provider_transaction_id, @paid_amount, @error_code, @error_message, @review_reason, @created_at, @updated_at, @expires_at,
-            @paid_at, @trace_parent, @next_sync_at, 0, @review_detail, @return_url, NULL, @requested_channel
-            WHERE NOT EXISTS (
-                SELECT 1 FROM payments WHERE client_id = @client_id AND merchant_order_id = @merchant_order_id AND status <> 'failed')
+            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25,
+            $26, $27, $28, $29, $30, 0, $31, $32, NULL, $33
+            WHERE NOT EXISTS (SELECT 1 FROM payments WHERE client_id = $2 AND merchant_order_id = $3 AND status <> 'failed')
             """;
-        command.Add("id", p.Id).Add("client_id", p.ClientId).Add("merchant_order_id", p.MerchantOrderId).Add("channel", p.Channel)
-            .Add("provider_instance", p.ProviderInstance).Add("plugin", p.Plugin).Add("app_id", p.AppId).Add("merchant_id", p.MerchantId)
-            .Add("amount", p.Amount).Add("currency", p.Currency).Add("description", p.Description).Add("client_ip", p.ClientIp)
-            .Add("payer_open_id", p.PayerOpenId).Add("product_id", p.ProductId).Add("notify_url", p.NotifyUrl)
-            .Add("metadata", JsonSerializer.Serialize(p.Metadata, Json)).Add("status", p.Status.ToName())
-            .Add("action", p.Action is null ? null : JsonSerializer.Serialize(p.Action, Json)).Add("provider_reference", p.ProviderReference)
-            .Add("provider_transaction_id", p.ProviderTransactionId).Add("paid_amount", p.PaidAmount).Add("error_code", p.ErrorCode)
-            .Add("error_message", p.ErrorMessage).Add("review_reason", p.ReviewReason).Add("created_at", p.CreatedAt)
-            .Add("updated_at", p.UpdatedAt).Add("expires_at", p.ExpiresAt).Add("paid_at", p.PaidAt).Add("trace_parent", p.TraceParent)
-            .Add("next_sync_at", p.NextSyncAt).Add("review_detail", p.ReviewDetail).Add("return_url", p.ReturnUrl)
-            .Add("requested_channel", p.RequestedChannel);
+        command.AddNext(p.Id).AddNext(p.ClientId).AddNext(p.MerchantOrderId).AddNext(p.Channel).AddNext(p.ProviderInstance)
+            .AddNext(p.Plugin).AddNext(p.AppId).AddNext(p.MerchantId).AddNext(p.Amount).AddNext(p.Currency).AddNext(p.Description)
+            .AddNext(p.ClientIp).AddNext(p.PayerOpenId).AddNext(p.ProductId).AddNext(p.NotifyUrl)
+            .AddNext(JsonSerializer.Serialize(p.Metadata, Json)).AddNext(p.Status.ToName())
+            .AddNext(p.Action is null ? null : JsonSerializer.Serialize(p.Action, Json)).AddNext(p.ProviderReference)
+            .AddNext(p.ProviderTransactionId).AddNext(p.PaidAmount).AddNext(p.ErrorCode).AddNext(p.ErrorMessage).AddNext(p.ReviewReason)
+            .AddNext(p.CreatedAt).AddNext(p.UpdatedAt).AddNext(p.ExpiresAt).AddNext(p.PaidAt).AddNext(p.TraceParent).AddNext(p.NextSyncAt)
+            .AddNext(p.ReviewDetail).AddNext(p.ReturnUrl).AddNext(p.RequestedChannel);
         // A failed create does not burn the merchant order id; any other payment of the order does. Two
         // racing inserts both pass NOT EXISTS, and the unique index on pending payments refuses the second.
         try
@@ -83,8 +80,8 @@ internal sealed partial class SqlPaymentStore : IPaymentStore
     public async Task SetActionAsync(string id, PaymentAction action, string? providerReference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await _dialect.ExecuteAsync(
-            "UPDATE payments SET action = @action, provider_reference = @provider_reference, updated_at = @now WHERE id = @id",
-            c => c.Add("action", JsonSerializer.Serialize(action, Json)).Add("provider_reference", providerReference).Add("now", now).Add("id", id),
+            "UPDATE payments SET action = $1, provider_reference = $2, updated_at = $3 WHERE id = $4",
+            c => c.AddNext(JsonSerializer.Serialize(action, Json)).AddNext(providerReference).AddNext(now).AddNext(id),
             cancellationToken);
         _changes?.Publish(id);
     }
