@@ -213,13 +213,14 @@ SQL
 ceiling_setup() { # rows
   psql_bench "-v ON_ERROR_STOP=1 -v rows=$1 -f '$HERE/pg/ceiling-setup.sql'" >/dev/null
 }
-run_ceiling() { # transactions per connection: prints one JSON object like run_wrk's
+run_ceiling() { # workload script transactions-per-connection: prints one JSON object like run_wrk's
+  local name=$1 script=$2; shift 2
   local pg0 pg1 hz cpu tps n failed lat
   rm -f "$STATE"/ceiling.*
   pg0=$(pg_ticks)
   TIMEFORMAT='%3U %3S'
   { time (cd "$STATE" && "$(pg_bin)/pgbench" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -t "$1" -l --log-prefix=ceiling \
-      -h 127.0.0.1 -p "$PG_PORT" -U gateway -f "$HERE/pg/ceiling-notify.sql" bench >"$STATE/pgbench.out" 2>&1); } 2>"$STATE/pgbench.time" ||
+      -h 127.0.0.1 -p "$PG_PORT" -U gateway -f "$HERE/pg/$script" bench >"$STATE/pgbench.out" 2>&1); } 2>"$STATE/pgbench.time" ||
     { log "pgbench failed:"; tail -n 20 "$STATE/pgbench.out" >&2; return 1; }
   pg1=$(pg_ticks); hz=$(getconf CLK_TCK)
   cpu=$(awk '{ print $1 + $2 }' "$STATE/pgbench.time")
@@ -229,9 +230,9 @@ run_ceiling() { # transactions per connection: prints one JSON object like run_w
   lat="$STATE/ceiling.lat"; cat "$STATE"/ceiling.[0-9]* | awk '{ print $3 / 1000 }' | sort -n > "$lat"
   jq -nc --argjson n "${n:-0}" --argjson tps "${tps:-0}" --argjson failed "$failed" --argjson pg "$(( pg1 - pg0 ))" --argjson hz "$hz" \
     --argjson cpu "$cpu" --argjson p50 "$(awk -v q=0.50 '{ a[NR] = $1 } END { print NR ? a[int((NR - 1) * q) + 1] : 0 }' "$lat")" \
-    --argjson p99 "$(awk -v q=0.99 '{ a[NR] = $1 } END { print NR ? a[int((NR - 1) * q) + 1] : 0 }' "$lat")" --argjson threads "$THREADS" \
+    --argjson p99 "$(awk -v q=0.99 '{ a[NR] = $1 } END { print NR ? a[int((NR - 1) * q) + 1] : 0 }' "$lat")" --argjson threads "$THREADS" --arg name "$name" \
     '{ requests: $n, seconds: (if $tps > 0 then $n / $tps else 0 end), rps: $tps, p50_ms: $p50, p99_ms: $p99, socket_errors: 0,
-       status_errors: $failed, bad_replies: 0, consumed_min: 0, consumed_max: 0, threads: $threads, overflow: 0, workload: "db_notify",
+       status_errors: $failed, bad_replies: 0, consumed_min: 0, consumed_max: 0, threads: $threads, overflow: 0, workload: $name,
        app_cpu_s_per_1k: 0, client_cpu_s_per_1k: (if $n > 0 then $cpu * 1000 / $n else 0 end),
        pg_cpu_s_per_1k: (if $n > 0 then ($pg / $hz) * 1000 / $n else 0 end), peak_rss_mb: 0 }'
 }
@@ -326,7 +327,10 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
       log "$store: notify_first round $round ran out of pending payments after $(echo "$f" | jq .seconds) s (raise BENCH_SEED); it stopped there, no duplicate sent"
     next=$(( next + $(echo "$f" | jq '.consumed_max * .threads') ))
     run_wrk notify_dup "$GW_PID" "$url" notify.lua "$notifies" 0 "$dup_count" "$INSTANCE" "$THREADS" replay | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
-    [ "$store" != postgresql ] || run_ceiling "$CEILING_TX" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    if [ "$store" = postgresql ]; then
+      run_ceiling db_create ceiling-create.sql "$CEILING_TX" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+      run_ceiling db_notify ceiling-notify.sql "$CEILING_TX" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    fi
   done
   stop_gateway
 }
@@ -387,7 +391,8 @@ jq -r '.stores | to_entries[] | .key as $s | .value | to_entries[] |
 echo "machine: $(nproc) cores, load average before $LOAD_BEFORE, after $LOAD_AFTER; results: $RESULT"
 bad=$(jq '[.stores[][] | .non_success] | add' "$RESULT")
 [ "$bad" = 0 ] || log "WARNING: $bad non-success replies (must be 0)"
-jq -r '.stores.postgresql.db_notify // empty | "ceiling: PostgreSQL alone runs a first notify'"'"'s transaction and commit at \(.rps | floor)/s (pgbench -c'"$CONNECTIONS"', no gateway): \(.ratio) of bare Kestrel, \(.pg_cpu_s_per_1k * 1000 | round / 1000) ms of PostgreSQL CPU each"' "$RESULT"
+jq -r '.stores.postgresql as $w | [["db_create", "create"], ["db_notify", "first notify"]][] | select($w[.[0]]) | $w[.[0]] as $c |
+  "ceiling: PostgreSQL alone runs a \(.[1])'"'"'s database work at \($c.rps | floor)/s (pgbench -c'"$CONNECTIONS"', no gateway): \($c.ratio) of bare Kestrel, \($c.pg_cpu_s_per_1k * 1000 | round / 1000) ms of PostgreSQL CPU each"' "$RESULT"
 summary_store=$(jq -r '.stores | if has("postgresql") then "postgresql" else keys[0] end' "$RESULT")
 jq -r --arg s "$summary_store" '.stores[$s] as $w |
   "bench: create=\($w.create.ratio) qr=\($w.qr.ratio) notify_first=\($w.notify_first.ratio) notify_dup=\($w.notify_dup.ratio)"' "$RESULT"

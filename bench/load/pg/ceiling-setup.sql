@@ -19,3 +19,8 @@ SELECT (jsonb_populate_record(NULL::ceiling_payments, to_jsonb(t) || jsonb_build
     'id', 'ceil_' || g, 'merchant_order_id', 'ceil-' || g, 'provider_reference', NULL))).*
 FROM (SELECT * FROM payments WHERE status = 'pending' AND action IS NOT NULL LIMIT 1) t, generate_series(1, :rows) g;
 VACUUM ANALYZE ceiling_payments;
+-- Create's ceiling inserts new payments copied from this one (its action is set by the second statement).
+DROP TABLE IF EXISTS ceiling_payment_template;
+CREATE TABLE ceiling_payment_template AS SELECT * FROM ceiling_payments WHERE id = 'ceil_1';
+DROP SEQUENCE IF EXISTS ceiling_create_seq;
+CREATE SEQUENCE ceiling_create_seq;
