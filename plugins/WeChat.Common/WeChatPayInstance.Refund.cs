@@ -92,10 +92,21 @@ internal abstract partial class WeChatPayInstance
         }
 
         if (Field(fields, "out_refund_no") is not { } refundId || Field(fields, "out_trade_no") is not { } paymentId
-            || Field(fields, "refund_status") is not { } status
-            || !long.TryParse(Field(fields, "refund_fee"), NumberStyles.None, CultureInfo.InvariantCulture, out var refundFee))
+            || Field(fields, "refund_status") is not { } status)
         {
-            return Malformed("req_info lacks out_refund_no, out_trade_no, refund_status or refund_fee.");
+            return Malformed("req_info lacks out_refund_no, out_trade_no or refund_status.");
+        }
+
+        // Fen, at least 1 (refund_fee=0 once parsed); settlement_refund_fee (less coupons) is never more than refund_fee.
+        if (Fen(fields, "refund_fee") is not { } refundFee || Fen(fields, "total_fee") is not { } total)
+        {
+            return Malformed("req_info lacks a positive integer refund_fee or total_fee.");
+        }
+
+        if (Field(fields, "settlement_refund_fee") is { } settlementText
+            && (!long.TryParse(settlementText, NumberStyles.None, CultureInfo.InvariantCulture, out var settlement) || settlement > refundFee))
+        {
+            return Malformed($"settlement_refund_fee {settlementText} is not an amount up to refund_fee {refundFee}.");
         }
 
         return new NotifyParseResult.Refund(new RefundNotification
@@ -106,12 +117,15 @@ internal abstract partial class WeChatPayInstance
             State = ToState(status),
             ProviderState = status,
             Amount = refundFee,
-            TotalAmount = long.TryParse(Field(fields, "total_fee"), NumberStyles.None, CultureInfo.InvariantCulture, out var total) ? total : null,
+            TotalAmount = total,
             AppId = Field(outer, "appid"),
             MerchantId = Field(outer, "mch_id"),
             SucceededAt = WeChatTime.TryParseDateTime(Field(fields, "success_time"), out var at) ? at : null,
         });
     }
+
+    private static long? Fen(Dictionary<string, string> fields, string name)
+        => long.TryParse(Field(fields, name), NumberStyles.None, CultureInfo.InvariantCulture, out var fen) && fen > 0 ? fen : null;
 
     // SUCCESS: refunded. REFUNDCLOSE: closed. CHANGE: abnormal, left to a person; money did not go back, so failed here.
     private static RefundState ToState(string status) => status switch

@@ -198,15 +198,44 @@ public sealed class NotifyTests
         Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(await Parse(WeChatXml.Write(Signed(fields)))).Code);
     }
 
-    private static string RefundNotify(string key, string status = "SUCCESS", string successTime = "2024-05-01 12:00:01") => WeChatXml.Write(
-    [
-        new("return_code", "SUCCESS"), new("appid", PluginHarness.AppId), new("mch_id", PluginHarness.MchId), new("nonce_str", "n1"),
-        new("req_info", Gateway.WeChatPay.Refunds.RefundRequestInfo.Encrypt(
+    private static string RefundNotify(
+        string key, string status = "SUCCESS", string successTime = "2024-05-01 12:00:01", (string Name, string? Value)? change = null)
+    {
+        List<KeyValuePair<string, string>> info =
         [
             new("out_refund_no", "re_01J"), new("out_trade_no", "pay_01J"), new("refund_fee", "30"), new("total_fee", "100"),
-            new("refund_id", "50000408942018111907145868882"), new("refund_status", status), new("success_time", successTime),
-        ], key)),
-    ]);
+            new("settlement_refund_fee", "30"), new("refund_id", "50000408942018111907145868882"), new("refund_status", status),
+            new("success_time", successTime),
+        ];
+        if (change is { } c)
+        {
+            info.RemoveAll(f => f.Key == c.Name);
+            if (c.Value is not null)
+            {
+                info.Add(new(c.Name, c.Value));
+            }
+        }
+
+        return WeChatXml.Write(
+        [
+            new("return_code", "SUCCESS"), new("appid", PluginHarness.AppId), new("mch_id", PluginHarness.MchId), new("nonce_str", "n1"),
+            new("req_info", Gateway.WeChatPay.Refunds.RefundRequestInfo.Encrypt(info, key)),
+        ]);
+    }
+
+    [Theory]
+    [InlineData("refund_fee", "0")]
+    [InlineData("refund_fee", "-30")]
+    [InlineData("refund_fee", "30.00")]
+    [InlineData("refund_fee", null)]
+    [InlineData("total_fee", "0")]
+    [InlineData("total_fee", null)]
+    [InlineData("settlement_refund_fee", "31")]
+    [InlineData("settlement_refund_fee", "x")]
+    [InlineData("out_refund_no", null)]
+    public async Task Rejects_RefundNotify_WithAnAmountThatCannotBeTheRefunds_AsMalformed(string field, string? value)
+        => Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(
+            await Parse(RefundNotify(PluginHarness.ApiKey, change: (field, value)), NotifyKind.Refund)).Code);
 
     [Theory]
     [InlineData("SUCCESS", Gateway.Abstractions.Refunds.RefundState.Succeeded)]

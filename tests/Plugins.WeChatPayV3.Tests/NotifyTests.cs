@@ -105,6 +105,21 @@ public sealed class NotifyTests
         Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
     }
 
+    [Theory]
+    [InlineData("\"total\":1200,", "\"total\":0,")]
+    [InlineData("\"total\":1200,", "")]
+    [InlineData("\"payer_refund\":300", "\"payer_refund\":301")]
+    [InlineData("\"payer_refund\":300", "\"payer_refund\":-1")]
+    public async Task ARefundEvent_WhoseTotalOrPayerRefundCannotBeTheRefunds_IsMalformed(string field, string replacement)
+    {
+        var resource = RefundResource("SUCCESS").Replace(field, replacement, StringComparison.Ordinal);
+        Assert.NotEqual(RefundResource("SUCCESS"), resource);
+
+        var result = await ParseAsync(Envelope("REFUND.SUCCESS", resource, "refund"));
+
+        Assert.Equal(NotifyRejections.Malformed, Assert.IsType<NotifyParseResult.Rejected>(result).Code);
+    }
+
     [Fact]
     public void Acks_AreV3Answers_TheHostsOutcomeDecidesTheStatus()
     {

@@ -26,11 +26,13 @@ internal sealed partial class WeChatPayV3Instance
             return Malformed("The resource does not decrypt with the APIv3 key.");
         }
 
-        // amount.refund is fen, at least 1: a negative refund was accepted (found writing the v3-notify-signed fuzz target).
-        if (refund is not { OutRefundNo: { Length: > 0 } refundId, OutTradeNo: { Length: > 0 } paymentId, RefundStatus: { Length: > 0 } status, Amount.Refund: { } amount }
-            || amount <= 0)
+        // amount.refund and amount.total are fen, at least 1: a negative refund was accepted (found writing the
+        // v3-notify-signed fuzz target); payer_refund (less coupons) is never more than refund.
+        if (refund is not { OutRefundNo: { Length: > 0 } refundId, OutTradeNo: { Length: > 0 } paymentId, RefundStatus: { Length: > 0 } status,
+                Amount: { Refund: long amount and > 0, Total: long total and > 0 } money }
+            || money.PayerRefund is < 0 || money.PayerRefund > amount)
         {
-            return Malformed("out_refund_no, out_trade_no, refund_status or a positive amount.refund is missing.");
+            return Malformed("out_refund_no, out_trade_no, refund_status, a positive amount.refund and amount.total, or a payer_refund up to amount.refund is missing.");
         }
 
         if (status != expectedStatus)
@@ -46,7 +48,7 @@ internal sealed partial class WeChatPayV3Instance
             State = RefundStates.ToState(status),
             ProviderState = status,
             Amount = amount,
-            TotalAmount = refund.Amount.Total,
+            TotalAmount = total,
             MerchantId = refund.MchId,
             SucceededAt = refund.SuccessTime,
         });

@@ -36,6 +36,7 @@ public static class GatewayServiceCollectionExtensions
         services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(c => c.Timeout = TimeSpan.FromSeconds(30)));
         services.AddProblemDetails();
         services.AddExceptionHandler<Gateway.Errors.OutageExceptionHandler>();
+        services.AddExceptionHandler<Gateway.Errors.UnreadableBodyExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => GatewayJsonOptions.Apply(o.SerializerOptions));
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

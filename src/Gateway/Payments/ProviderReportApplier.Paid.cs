@@ -33,7 +33,8 @@ internal sealed partial class ProviderReportApplier
                 break;
             }
 
-            var transition = await DecideAsync(current, report, checkSiblings: round > 0, cancellationToken) with { Attachment = attachment };
+            var decided = await DecideAsync(current, report, checkSiblings: round > 0, cancellationToken);
+            var transition = decided with { Attachment = CombinedAttachment.Of(attachment, decided.Attachment) };
             if (await _store.TryTransitionAsync(transition, _time.GetUtcNow(), cancellationToken))
             {
                 return await AfterAsync(current, transition, cancellationToken);
@@ -105,7 +106,10 @@ internal sealed partial class ProviderReportApplier
     };
 
     private PaymentTransition Review(PaymentRecord current, ProviderReport report, string reason, string detail)
-        => new(current.Id, [current.Status], PaymentStatus.RequiresReview)
+    {
+        // The planned refund's row commits with the review, so the id its webhook names is never a 404.
+        var refund = _options.Value.RefundsAtOnce ? _refunder?.PlanRefund(current) : null;
+        return new(current.Id, [current.Status], PaymentStatus.RequiresReview)
         {
             ProviderTransactionId = report.ProviderTransactionId,
             PaidAmount = report.PaidAmount ?? report.Amount,
@@ -113,8 +117,10 @@ internal sealed partial class ProviderReportApplier
             ReviewReason = reason,
             ReviewDetail = detail,
             EventType = WebhookEventTypes.PaymentRequiresReview,
-            ReviewRefundId = _options.Value.RefundsAtOnce ? _refunder?.PlanRefund(current) : null,
+            ReviewRefundId = refund?.Id,
+            Attachment = refund?.Row,
         };
+    }
 
     private async Task<ReportOutcome> AfterAsync(PaymentRecord before, PaymentTransition transition, CancellationToken cancellationToken)
     {

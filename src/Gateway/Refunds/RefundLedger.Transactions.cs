@@ -8,6 +8,22 @@ namespace Gateway.Refunds;
 
 internal sealed partial class RefundLedger
 {
+    /// <summary>Inserts <paramref name="refund"/> inside the caller's transaction (which has checked the paid-amount invariant).</summary>
+    internal static async Task InsertAsync(DbConnection connection, DbTransaction transaction, RefundRecord refund, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"""
+            INSERT INTO refunds ({RefundSchema.Columns}) VALUES (@id, @payment_id, @client_id, @instance, @merchant_refund_id, @amount, @currency,
+                @reason, @status, @source, NULL, NULL, NULL, NULL, @created_at, @created_at, @succeeded_at, @next_sync_at, 0)
+            """;
+        insert.Add("id", refund.Id).Add("payment_id", refund.PaymentId).Add("client_id", refund.ClientId).Add("instance", refund.ProviderInstance)
+            .Add("merchant_refund_id", refund.MerchantRefundId).Add("amount", refund.Amount).Add("currency", refund.Currency).Add("reason", refund.Reason)
+            .Add("status", refund.Status.ToName()).Add("source", refund.Source).Add("created_at", refund.CreatedAt)
+            .Add("succeeded_at", refund.SucceededAt).Add("next_sync_at", refund.NextSyncAt);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task AfterSettledAsync(
         DbConnection connection, DbTransaction transaction, LockedPayment payment, RefundRecord refund, string eventType, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -70,6 +70,8 @@ internal sealed partial class RefundSettler(RefundLedger ledger, IPaymentStore p
 
         var payment = await payments.GetAsync(refund.PaymentId, cancellationToken);
         var disagreement = notification.Amount != refund.Amount ? $"refund amount {notification.Amount} differs from {refund.Amount}"
+            : notification.ProviderRefundId is { } named && refund.ProviderRefundId is { } known && named != known
+                ? $"provider refund id {named} differs from {known}"
             : payment is null ? "payment missing"
             : notification.TotalAmount is { } total && total != payment.Amount ? $"order total {total} differs from {payment.Amount}"
             : notification.MerchantId is { } mch && mch != payment.MerchantId ? $"merchant id {mch} differs from {payment.MerchantId}"

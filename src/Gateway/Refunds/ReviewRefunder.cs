@@ -4,6 +4,7 @@ using Gateway.Configuration;
 using Gateway.Errors;
 using Gateway.Payments;
 using Gateway.Store;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Refunds;
 
@@ -16,13 +17,22 @@ namespace Gateway.Refunds;
 /// </summary>
 internal sealed partial class ReviewRefunder(
     RefundCreator creator, RefundLedger ledger, IPaymentStore payments, GatewaySnapshotProvider snapshots, TimeProvider time,
-    ILogger<ReviewRefunder> logger) : IUnexpectedPaymentRefunder
+    IOptions<RefundOptions> options, ILogger<ReviewRefunder> logger) : IUnexpectedPaymentRefunder
 {
-    public string? PlanRefund(PaymentRecord payment)
-        => snapshots.Current.Instances.TryGetValue(payment.ProviderInstance, out var instance)
-            && instance.Instance is IRefundProvider { RefundsUnavailableReason: null }
-            ? PaymentIds.NewRefundId(time.GetUtcNow())
-            : null;
+    private const string Reason = "Refund of an unexpected payment";
+
+    public PlannedRefund? PlanRefund(PaymentRecord payment)
+    {
+        if (!snapshots.Current.Instances.TryGetValue(payment.ProviderInstance, out var instance)
+            || instance.Instance is not IRefundProvider { RefundsUnavailableReason: null })
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var id = PaymentIds.NewRefundId(now);
+        return new PlannedRefund(id, new ReviewRefundRow(id, payment, MerchantRefundId(id), Reason, now, now + options.Value.EffectiveSchedule[0]));
+    }
 
     public async Task RefundAsync(PaymentRecord payment, CancellationToken cancellationToken)
     {
@@ -31,7 +41,11 @@ internal sealed partial class ReviewRefunder(
             return;
         }
 
-        var result = await GiveBackAsync(payment, refundId, cancellationToken);
+        // Written with the review and not sent yet: send it now (refund sync would, later, as for any refund never sent).
+        var result = await ledger.GetAsync(refundId, cancellationToken) is { Status: RefundStatus.Pending, ProviderState: null } written
+            && snapshots.Current.Instances.TryGetValue(payment.ProviderInstance, out var instance)
+                ? await creator.SendAsync(instance, payment, written, cancellationToken)
+                : await GiveBackAsync(payment, refundId, cancellationToken);
         var status = (result as IStatusCodeHttpResult)?.StatusCode;
         Log.AutoRefund(logger, payment.Id, refundId, status ?? 0);
     }
@@ -64,11 +78,13 @@ internal sealed partial class ReviewRefunder(
         var body = new CreateRefundBody
         {
             Amount = payment.PaidAmount ?? payment.Amount,
-            MerchantRefundId = "review-" + refundId,
-            Reason = "Refund of an unexpected payment",
+            MerchantRefundId = MerchantRefundId(refundId),
+            Reason = Reason,
         };
         return creator.CreateAsync(payment.ClientId, payment.Id, body, refundId, fromReview: true, cancellationToken);
     }
+
+    private static string MerchantRefundId(string refundId) => "review-" + refundId;
 
     private static partial class Log
     {

@@ -34,10 +34,8 @@ internal static class RefundCalls
         JsonObject refund;
         do
         {
-            // A refund planned with a held payment (its id already on the payment) is written just after: 404 until then.
-            var response = await api.GetAsync($"/v1/refunds/{refundId}");
-            refund = await ReadAsync(response);
-            if (response.IsSuccessStatusCode && (string?)refund["status"] == status)
+            refund = await ReadAsync(await api.GetAsync($"/v1/refunds/{refundId}"));
+            if ((string?)refund["status"] == status)
             {
                 return refund;
             }

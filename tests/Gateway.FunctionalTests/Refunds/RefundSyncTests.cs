@@ -125,7 +125,7 @@ public sealed class RefundSyncTests : IAsyncLifetime
         {
             var info = RefundRequestInfo.Encrypt(
                 [new("out_refund_no", id), new("out_trade_no", paymentId), new("refund_fee", fee.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                 new("total_fee", "100"), new("refund_status", "SUCCESS"), new("refund_id", "50000000000000000000000000001")], key);
+                 new("total_fee", "100"), new("refund_status", "SUCCESS"), new("refund_id", refund.Str("providerRefundId"))], key);
             var body = WeChatXml.Write([new("return_code", "SUCCESS"), new("mch_id", GatewayFactory.MchA), new("req_info", info)]);
             var response = await api.PostAsync("/notify/wx-a/refund", new StringContent(body, System.Text.Encoding.UTF8, "text/xml"));
             return WeChatXml.Parse(await response.Content.ReadAsStringAsync())["return_code"];
@@ -141,6 +141,34 @@ public sealed class RefundSyncTests : IAsyncLifetime
         await _receiver.WaitForAsync(r => r.Deliveries.Count(d => d.Body.Contains(id, StringComparison.Ordinal)) >= 1, TimeSpan.FromSeconds(10));
         await Task.Delay(500);
         Assert.Single(_receiver.Deliveries.Where(d => d.Body.Contains(id, StringComparison.Ordinal)).Select(d => d.EventId).Distinct());
+    }
+
+    [Theory]
+    [InlineData("out_trade_no")]
+    [InlineData("refund_id")]
+    [InlineData("total_fee")]
+    public async Task RefundNotify_NamingAnotherPaymentProviderRefundOrTotal_IsRefused_AndChangesNothing(string field)
+    {
+        var api = _gateway.ApiClient();
+        var paymentId = await PaidNativeAsync(api, $"refund-mismatch-{field}");
+        var other = await PaidNativeAsync(api, $"refund-mismatch-{field}-other");
+        var accepted = await CreatedRefundAsync(api, paymentId, 30, $"r-mismatch-{field}");
+        var id = accepted.Str("id");
+        Dictionary<string, string> fields = new()
+        {
+            ["out_refund_no"] = id, ["out_trade_no"] = paymentId, ["refund_fee"] = "30", ["settlement_refund_fee"] = "30", ["total_fee"] = "100",
+            ["refund_status"] = "SUCCESS", ["refund_id"] = accepted.Str("providerRefundId"),
+        };
+        fields[field] = field switch { "out_trade_no" => other, "refund_id" => "50000000000000000000000000999", _ => "101" };
+        var info = RefundRequestInfo.Encrypt(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList(), GatewayFactory.MerchantAKey);
+        var body = WeChatXml.Write([new("return_code", "SUCCESS"), new("mch_id", GatewayFactory.MchA), new("req_info", info)]);
+
+        var response = await api.PostAsync("/notify/wx-a/refund", new StringContent(body, System.Text.Encoding.UTF8, "text/xml"));
+
+        Assert.Equal("FAIL", WeChatXml.Parse(await response.Content.ReadAsStringAsync())["return_code"]);
+        var after = await ReadAsync(await api.GetAsync($"/v1/refunds/{id}"));
+        Assert.Equal(("pending", accepted.Str("providerRefundId")), (after.Str("status"), after.Str("providerRefundId")));
+        Assert.Equal("succeeded", (await GetAsync(api, paymentId)).Str("status"));
     }
 
     private static async Task<System.Text.Json.Nodes.JsonObject> WaitForSandboxAsync(HttpClient api, string outRefundNo)

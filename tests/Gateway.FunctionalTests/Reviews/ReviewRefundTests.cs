@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Gateway.Abstractions.Payments;
 using Gateway.FunctionalTests.Infrastructure;
 using Gateway.FunctionalTests.PaysApi;
+using Gateway.Refunds;
 using Gateway.Store;
 using Microsoft.Extensions.DependencyInjection;
 using static Gateway.FunctionalTests.Infrastructure.ApiCalls;
@@ -33,6 +34,7 @@ public class ReviewRefundTests
         var held = await WaitForAsync(api, first, p => p["reviewRefund"] is not null);
         Assert.Equal(("double_payment", "300"), (held.Str("reviewReason"), held.Str("paidAmount")));
         var refundId = held.Str("reviewRefund.refundId");
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/v1/refunds/{refundId}")).StatusCode);
         var refund = await WaitForRefundAsync(api, refundId, "succeeded");
         Assert.Equal(("300", first), (refund.Str("amount"), refund.Str("paymentId")));
         Assert.Equal("refunded", (await WaitForStatusAsync(api, first, "refunded")).Str("status"));
@@ -42,6 +44,27 @@ public class ReviewRefundTests
         var review = Assert.Single(Events(receiver), e => e.Str("type") == "payment.requires_review" && e.Str("data.id") == first);
         Assert.Equal(refundId, review.Str("data.reviewRefund.refundId"));
         Assert.All(receiver.Deliveries, d => Assert.True(WebhookReceiver.Verify(d.Signature, d.Body, GatewayFactory.WebhookSecretA)));
+    }
+
+    [Fact]
+    public async Task RefundPolicy_ThePlannedRefundIsWritten_InTheHoldsTransaction_ThenSentAtOnce()
+    {
+        var watch = new HoldWatch();
+        using var gateway = GatewayFactory.With(
+            new Dictionary<string, string?> { ["Gateway:Payments:OnUnexpectedPayment"] = "Refund" },
+            services => services.DecoratePaymentStore(store => new HoldWatch.Store(store, watch)));
+        watch.Ledger = gateway.Services.GetRequiredService<RefundLedger>();
+        var api = gateway.ApiClient();
+        var (first, _) = await DoublePaymentAsync(gateway, "auto-double-row");
+
+        await WaitForAsync(api, first, p => p["reviewRefund"] is not null);
+        var (refundId, atHold) = Assert.Single(watch.Holds);
+        Assert.NotNull(atHold);
+        Assert.Equal((RefundStatus.Pending, 300L, first, (string?)null), (atHold.Status, atHold.Amount, atHold.PaymentId, atHold.ProviderState));
+
+        // Sent by the hold itself, not left for refund sync (its first query is 30 s after creation).
+        Assert.Equal("succeeded", (await WaitForRefundAsync(api, refundId, "succeeded", TimeSpan.FromSeconds(15))).Str("status"));
+        Assert.Equal("refunded", (await WaitForStatusAsync(api, first, "refunded")).Str("status"));
     }
 
     [Fact]
@@ -113,6 +136,28 @@ public class ReviewRefundTests
         }
 
         return payment;
+    }
+
+    /// <summary>What the ledger held for a review's planned refund the moment the review transition returned.</summary>
+    private sealed class HoldWatch
+    {
+        public RefundLedger? Ledger { get; set; }
+
+        public System.Collections.Concurrent.ConcurrentQueue<(string RefundId, RefundRecord? AtHold)> Holds { get; } = new();
+
+        public sealed class Store(IPaymentStore inner, HoldWatch watch) : DelegatingPaymentStore(inner)
+        {
+            public override async Task<bool> TryTransitionAsync(PaymentTransition transition, DateTimeOffset now, CancellationToken cancellationToken)
+            {
+                var applied = await base.TryTransitionAsync(transition, now, cancellationToken);
+                if (applied && transition.ReviewRefundId is { } refundId)
+                {
+                    watch.Holds.Enqueue((refundId, await watch.Ledger!.GetAsync(refundId, cancellationToken)));
+                }
+
+                return applied;
+            }
+        }
     }
 
     private static List<JsonNode> Events(WebhookReceiver receiver)

@@ -32,7 +32,8 @@ public sealed class V3ForgedRefundNotifyTests : IAsyncLifetime
         var paymentId = await PaidNativeAsync(_gateway, "v3-refund-forged-1", 800);
         var refund = await CreatedRefundAsync(api, paymentId, 100, "v3-r-forged-1");
         var id = refund.Str("id");
-        var genuine = Envelope(RefundJson(id, paymentId, 100, 800), V3GatewayFactory.ApiV3Key);
+        var wechatId = refund.Str("providerRefundId");
+        var genuine = Envelope(RefundJson(id, paymentId, 100, 800, refundId: wechatId), V3GatewayFactory.ApiV3Key);
         using var stranger = RSA.Create(2048);
 
         var forgeries = new (string Name, HttpRequestMessage Request, int Status)[]
@@ -43,6 +44,8 @@ public sealed class V3ForgedRefundNotifyTests : IAsyncLifetime
             ("wrong associated_data", Signed(Envelope(RefundJson(id, paymentId, 100, 800), V3GatewayFactory.ApiV3Key, declaredAssociatedData: "transaction")), 400),
             ("event contradicts status", Signed(Envelope(RefundJson(id, paymentId, 100, 800, status: "CLOSED"), V3GatewayFactory.ApiV3Key)), 400),
             ("another amount", Signed(Envelope(RefundJson(id, paymentId, 99, 800), V3GatewayFactory.ApiV3Key)), 500),
+            ("another total", Signed(Envelope(RefundJson(id, paymentId, 100, 801, refundId: wechatId), V3GatewayFactory.ApiV3Key)), 500),
+            ("another refund_id", Signed(Envelope(RefundJson(id, paymentId, 100, 800, refundId: "50000000382019052709732678850"), V3GatewayFactory.ApiV3Key)), 500),
             ("another merchant", Signed(Envelope(RefundJson(id, paymentId, 100, 800, mchId: "1900000001"), V3GatewayFactory.ApiV3Key)), 500),
             ("unknown refund", Signed(Envelope(RefundJson("re_nosuchrefund000000000001", paymentId, 100, 800), V3GatewayFactory.ApiV3Key)), 500),
         };

@@ -31,13 +31,14 @@ internal static class V3Refunds
         return created.Str("id");
     }
 
-    public static string RefundJson(string outRefundNo, string outTradeNo, long refund, long total, string status = "SUCCESS", string mchId = V3GatewayFactory.MchId)
+    public static string RefundJson(string outRefundNo, string outTradeNo, long refund, long total, string status = "SUCCESS", string mchId = V3GatewayFactory.MchId,
+        string refundId = "50000000382019052709732678859")
         => new JsonObject
         {
             ["mchid"] = mchId,
             ["transaction_id"] = "4200000000202611290000000009",
             ["out_trade_no"] = outTradeNo,
-            ["refund_id"] = "50000000382019052709732678859",
+            ["refund_id"] = refundId,
             ["out_refund_no"] = outRefundNo,
             ["refund_status"] = status,
             ["success_time"] = "2026-11-29T18:30:00+08:00",

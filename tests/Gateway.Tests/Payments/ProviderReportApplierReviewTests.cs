@@ -117,6 +117,7 @@ public class ProviderReportApplierReviewTests
 
         var refunded = Assert.Single(_refunder.Refunded);
         Assert.Equal((PaymentStatus.RequiresReview, 100L, "re_planned"), (refunded.Status, refunded.PaidAmount!.Value, refunded.ReviewRefundId));
+        Assert.Equal("re_planned", Assert.Single(_refunder.RowsWritten));
     }
 
     [Theory]
@@ -143,12 +144,23 @@ public class ProviderReportApplierReviewTests
     {
         public List<PaymentRecord> Refunded { get; } = [];
 
-        public string? PlanRefund(PaymentRecord payment) => "re_planned";
+        public List<string?> RowsWritten { get; } = [];
+
+        public PlannedRefund? PlanRefund(PaymentRecord payment) => new("re_planned", new Row(this));
 
         public Task RefundAsync(PaymentRecord payment, CancellationToken cancellationToken)
         {
             Refunded.Add(payment);
             return Task.CompletedTask;
+        }
+
+        private sealed class Row(RecordingRefunder owner) : ITransitionAttachment
+        {
+            public Task WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, PaymentTransition transition, CancellationToken cancellationToken)
+            {
+                owner.RowsWritten.Add(transition.ReviewRefundId);
+                return Task.CompletedTask;
+            }
         }
     }
 }
