@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Notify.Tests;
 
-public class NotifyOptionsTests
+public class InProcessCapacityOptionsTests
 {
     [Theory]
     [InlineData("0", false)]
@@ -34,4 +34,26 @@ public class NotifyOptionsTests
         }
     }
 
+    [Theory]
+    [InlineData("0", false)]
+    [InlineData("1", true)]
+    public void IdempotencyInProcessCapacity_IsCheckedAtStart(string capacity, bool valid)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Gateway:Idempotency:InProcessCapacity"] = capacity,
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddGateway(configuration).BuildServiceProvider();
+
+        var read = () => provider.GetRequiredService<IOptions<Gateway.Idempotency.IdempotencyOptions>>().Value;
+
+        if (valid)
+        {
+            Assert.Equal(1, read().InProcessCapacity);
+        }
+        else
+        {
+            Assert.Contains("InProcessCapacity", Assert.Throws<OptionsValidationException>(read).Message);
+        }
+    }
 }
