@@ -44,10 +44,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddAuthorization();
 
         var section = configuration.GetSection(GatewayOptions.SectionName);
-        services.Configure<NotifyOptions>(section.GetSection("Notify"));
+        services.AddOptions<NotifyOptions>().Bind(section.GetSection("Notify"))
+            .Validate(o => o.InProcessDedupeCapacity is >= 1 and <= 10_000_000, "Gateway:Notify:InProcessDedupeCapacity must be between 1 and 10000000.")
+            .ValidateOnStart();
         services.AddOptions<Gateway.RequestHygiene.RequestHygieneOptions>().Bind(section.GetSection("Requests"))
             .Validate(o => o.MaxBodyBytes >= 1024, "Gateway:Requests:MaxBodyBytes must be at least 1024.").ValidateOnStart();
-        services.Configure<IdempotencyOptions>(section.GetSection("Idempotency"));
+        services.AddOptions<IdempotencyOptions>().Bind(section.GetSection("Idempotency"))
+            .Validate(o => o.InProcessCapacity is >= 1 and <= 10_000_000, "Gateway:Idempotency:InProcessCapacity must be between 1 and 10000000.")
+            .ValidateOnStart();
         services.Configure<WebhookOptions>(section.GetSection("Webhooks"));
         services.Configure<SyncOptions>(section.GetSection("Sync"));
 

@@ -129,4 +129,7 @@ public sealed class IdempotencyOptions
 
     /// <summary>How long a key counts as in flight if its process dies before answering.</summary>
     public TimeSpan InFlightLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Without Redis: how many answered keys this process keeps; beyond it the oldest are dropped first.</summary>
+    public int InProcessCapacity { get; set; } = 50_000;
 }

@@ -3,25 +3,33 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Notify;
 
-/// <summary>The single-process deduplicator used without Redis, on the in-process cache's atomic lock.</summary>
+/// <summary>
+/// The single-process deduplicator used without Redis: the lease is the in-process cache's atomic lock (removed
+/// when released), "done" is remembered in a bounded <see cref="DoneNotifyMemory"/>.
+/// </summary>
 internal sealed class InMemoryNotifyDeduplicator : INotifyDeduplicator
 {
     private readonly IGatewayCache _cache;
     private readonly NotifyOptions _options;
+    private readonly DoneNotifyMemory _done;
 
-    public InMemoryNotifyDeduplicator(IGatewayCache cache, IOptions<NotifyOptions> options)
+    public InMemoryNotifyDeduplicator(IGatewayCache cache, IOptions<NotifyOptions> options, TimeProvider time)
     {
         _cache = cache;
         _options = options.Value;
+        _done = new DoneNotifyMemory(time, _options.DoneRetention, _options.InProcessDedupeCapacity);
     }
 
-    public async Task<bool> IsDoneAsync(NotifyDedupeEntry entry, CancellationToken cancellationToken)
-        => await _cache.GetAsync(entry.Key, cancellationToken) == entry.Fingerprint;
+    /// <summary>How many done notifies are remembered (for tests).</summary>
+    internal int Remembered => _done.Count;
+
+    public Task<bool> IsDoneAsync(NotifyDedupeEntry entry, CancellationToken cancellationToken)
+        => Task.FromResult(_done.IsDone(entry.Key, entry.Fingerprint));
 
     public async Task<DedupeResult> TryBeginAsync(NotifyDedupeEntry entry, CancellationToken cancellationToken)
     {
         var key = entry.Key;
-        if (NotifyDedupeEntry.IsDone(await _cache.GetAsync(key, cancellationToken)))
+        if (_done.IsDone(key))
         {
             return new DedupeResult(DedupeState.Done, null);
         }
@@ -33,7 +41,7 @@ internal sealed class InMemoryNotifyDeduplicator : INotifyDeduplicator
         }
 
         // Re-check: it may have completed between the read and the lock.
-        if (NotifyDedupeEntry.IsDone(await _cache.GetAsync(key, cancellationToken)))
+        if (_done.IsDone(key))
         {
             await processing.DisposeAsync();
             return new DedupeResult(DedupeState.Done, null);
@@ -46,7 +54,7 @@ internal sealed class InMemoryNotifyDeduplicator : INotifyDeduplicator
     {
         public async Task CompleteAsync(CancellationToken cancellationToken)
         {
-            await owner._cache.SetAsync(entry.Key, entry.Fingerprint, owner._options.DoneRetention, cancellationToken);
+            owner._done.Remember(entry.Key, entry.Fingerprint);
             await processing.DisposeAsync();
         }
 

@@ -9,6 +9,12 @@ public sealed class NotifyOptions
     /// <summary>How long a done notify is remembered: longer than WeChat's ~24 h retry window, with room to spare.</summary>
     public TimeSpan DoneRetention { get; set; } = TimeSpan.FromHours(72);
 
+    /// <summary>
+    /// Without Redis: how many done notifies this process remembers (about 100 bytes each); beyond it the oldest
+    /// are forgotten first, and a copy of a forgotten one takes the full path, which changes nothing and answers it.
+    /// </summary>
+    public int InProcessDedupeCapacity { get; set; } = 100_000;
+
     /// <summary>How long the notify inbox keeps a notify; older ones are trimmed in bounded batches.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
 
