@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-if [ "$QUICK" = 1 ]; then ROUNDS=1; SECONDS_PER=4; WARMUP=2; SEED=6000; TOPUP_SECONDS=15; else ROUNDS=3; SECONDS_PER=10; WARMUP=4; SEED=50000; TOPUP_SECONDS=60; fi
+if [ "$QUICK" = 1 ]; then ROUNDS=1; SECONDS_PER=4; WARMUP=2; SEED=6000; TOPUP_SECONDS=15; CEILING_TX=300; else ROUNDS=3; SECONDS_PER=10; WARMUP=4; SEED=50000; TOPUP_SECONDS=60; CEILING_TX=1500; fi
 ROUNDS="${BENCH_ROUNDS:-$ROUNDS}"; SECONDS_PER="${BENCH_SECONDS:-$SECONDS_PER}"; SEED="${BENCH_SEED:-$SEED}"
 THREADS=2; CONNECTIONS=32
 PROFILE="${BENCH_PROFILE:-0}"   # 1: profile the create and first-notify rounds (pg_stat_statements, WAL, perf of the gateway) into out/
@@ -206,6 +206,37 @@ SQL
   log "$1: profile of $workload round $2 in $file"
 }
 
+# The database's own ceiling for a first notify: pgbench runs its database work (bench/load/pg/ceiling-notify.sql:
+# the conditional transition and the inbox row, one transaction, one commit) with wrk's concurrency and no gateway,
+# on copies of the gateway's tables (bench/load/pg/ceiling-setup.sql). What PostgreSQL alone does on this box
+# bounds what a first notify through the gateway can reach.
+ceiling_setup() { # rows
+  psql_bench "-v ON_ERROR_STOP=1 -v rows=$1 -f '$HERE/pg/ceiling-setup.sql'" >/dev/null
+}
+run_ceiling() { # workload script transactions-per-connection: prints one JSON object like run_wrk's
+  local name=$1 script=$2; shift 2
+  local pg0 pg1 hz cpu tps n failed lat
+  rm -f "$STATE"/ceiling.*
+  pg0=$(pg_ticks)
+  TIMEFORMAT='%3U %3S'
+  { time (cd "$STATE" && "$(pg_bin)/pgbench" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -t "$1" -l --log-prefix=ceiling \
+      -h 127.0.0.1 -p "$PG_PORT" -U gateway -f "$HERE/pg/$script" bench >"$STATE/pgbench.out" 2>&1); } 2>"$STATE/pgbench.time" ||
+    { log "pgbench failed:"; tail -n 20 "$STATE/pgbench.out" >&2; return 1; }
+  pg1=$(pg_ticks); hz=$(getconf CLK_TCK)
+  cpu=$(awk '{ print $1 + $2 }' "$STATE/pgbench.time")
+  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$STATE/pgbench.out")
+  n=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$STATE/pgbench.out")
+  failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$STATE/pgbench.out"); failed=${failed:-0}
+  lat="$STATE/ceiling.lat"; cat "$STATE"/ceiling.[0-9]* | awk '{ print $3 / 1000 }' | sort -n > "$lat"
+  jq -nc --argjson n "${n:-0}" --argjson tps "${tps:-0}" --argjson failed "$failed" --argjson pg "$(( pg1 - pg0 ))" --argjson hz "$hz" \
+    --argjson cpu "$cpu" --argjson p50 "$(awk -v q=0.50 '{ a[NR] = $1 } END { print NR ? a[int((NR - 1) * q) + 1] : 0 }' "$lat")" \
+    --argjson p99 "$(awk -v q=0.99 '{ a[NR] = $1 } END { print NR ? a[int((NR - 1) * q) + 1] : 0 }' "$lat")" --argjson threads "$THREADS" --arg name "$name" \
+    '{ requests: $n, seconds: (if $tps > 0 then $n / $tps else 0 end), rps: $tps, p50_ms: $p50, p99_ms: $p99, socket_errors: 0,
+       status_errors: $failed, bad_replies: 0, consumed_min: 0, consumed_max: 0, threads: $threads, overflow: 0, workload: $name,
+       app_cpu_s_per_1k: 0, client_cpu_s_per_1k: (if $n > 0 then $cpu * 1000 / $n else 0 end),
+       pg_cpu_s_per_1k: (if $n > 0 then ($pg / $hz) * 1000 / $n else 0 end), peak_rss_mb: 0 }'
+}
+
 orders() { curl -fs "http://127.0.0.1:$FAKE_PORT/bench/orders"; }
 
 # Writes this store's signed notifies (orders since line $1 of the fake upstream's list) to $2, leaving out the QR set.
@@ -255,6 +286,11 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
   [ "$dup_count" -gt 0 ] || { log "warm-up notified no payment: $w"; exit 1; }
   run_wrk warmup "$GW_PID" "$url" notify.lua "$notifies" 0 "$dup_count" "$INSTANCE" "$THREADS" replay >/dev/null
 
+  if [ "$store" = postgresql ]; then
+    log "$store: $(( CONNECTIONS * CEILING_TX * ROUNDS )) pending payments for the database ceiling (pgbench)"
+    ceiling_setup $(( CONNECTIONS * CEILING_TX * ROUNDS ))
+  fi
+
   SECONDS_RUN=$SECONDS_PER
   # SQLite gets one round: its figures are for comparison, and the whole run stays within its time bound.
   local rounds=$ROUNDS; [ "$store" = postgresql ] || rounds=1
@@ -291,6 +327,10 @@ bench_store() { # store: prints one JSON object per measured run (rounds only), 
       log "$store: notify_first round $round ran out of pending payments after $(echo "$f" | jq .seconds) s (raise BENCH_SEED); it stopped there, no duplicate sent"
     next=$(( next + $(echo "$f" | jq '.consumed_max * .threads') ))
     run_wrk notify_dup "$GW_PID" "$url" notify.lua "$notifies" 0 "$dup_count" "$INSTANCE" "$THREADS" replay | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    if [ "$store" = postgresql ]; then
+      run_ceiling db_create ceiling-create.sql "$CEILING_TX" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+      run_ceiling db_notify ceiling-notify.sql "$CEILING_TX" | jq -c --arg s "$store" --argjson r "$round" '. + {store: $s, round: $r}'
+    fi
   done
   stop_gateway
 }
@@ -333,6 +373,7 @@ jq -s --arg load_before "$LOAD_BEFORE" --arg load_after "$LOAD_AFTER" --arg cpu 
     { key: $runs[0].store, value: ($runs | group_by(.workload) | map({ key: .[0].workload, value: {
         rps: (map(.rps) | median), p50_ms: (map(.p50_ms) | median), p99_ms: (map(.p99_ms) | median),
         app_cpu_s_per_1k: (map(.app_cpu_s_per_1k) | median), pg_cpu_s_per_1k: (map(.pg_cpu_s_per_1k) | median),
+        client_cpu_s_per_1k: (map(.client_cpu_s_per_1k // 0) | median),
         peak_rss_mb: (map(.peak_rss_mb) | max), non_success: (map(.socket_errors + ([.status_errors, .bad_replies] | max)) | add),
         ratio: (if $bare > 0 then ((map(.rps) | median) / $bare * 1000 | round / 1000) else 0 end) } }) | from_entries) }
   ) | from_entries | { machine: { cpu: $cpu, cores: $cores, load_before: $load_before, load_after: $load_after }, quick: ($quick == "1"),
@@ -350,6 +391,8 @@ jq -r '.stores | to_entries[] | .key as $s | .value | to_entries[] |
 echo "machine: $(nproc) cores, load average before $LOAD_BEFORE, after $LOAD_AFTER; results: $RESULT"
 bad=$(jq '[.stores[][] | .non_success] | add' "$RESULT")
 [ "$bad" = 0 ] || log "WARNING: $bad non-success replies (must be 0)"
+jq -r '.stores.postgresql as $w | [["db_create", "create"], ["db_notify", "first notify"]][] | select($w[.[0]]) | $w[.[0]] as $c |
+  "ceiling: PostgreSQL alone runs a \(.[1])'"'"'s database work at \($c.rps | floor)/s (pgbench -c'"$CONNECTIONS"', no gateway): \($c.ratio) of bare Kestrel, \($c.pg_cpu_s_per_1k * 1000 | round / 1000) ms of PostgreSQL CPU each"' "$RESULT"
 summary_store=$(jq -r '.stores | if has("postgresql") then "postgresql" else keys[0] end' "$RESULT")
 jq -r --arg s "$summary_store" '.stores[$s] as $w |
   "bench: create=\($w.create.ratio) qr=\($w.qr.ratio) notify_first=\($w.notify_first.ratio) notify_dup=\($w.notify_dup.ratio)"' "$RESULT"
