@@ -24,19 +24,7 @@ internal abstract partial class WeChatPayInstance : IStatementProvider
                 reply.ErrorCode ?? reply.ReturnMsg ?? "FAIL", reply.ReturnMsg ?? "downloadbill failed");
         }
 
-        var bill = call.Reply.Bill!;
-        return ProviderResult<ProviderStatement>.Success(new ProviderStatement(day, NoBill: false)
-        {
-            Lines = bill.Rows.Select(r => new StatementLine(r.OutTradeNo, r.TransactionId, r.TradeState, r.TradeTime)
-            {
-                OrderAmount = r.OrderFee,
-                SettlementAmount = r.SettlementFee,
-                OutRefundNo = r.OutRefundNo,
-                RefundAmount = r.RefundFee,
-                RefundState = r.RefundStatus,
-            }).ToList(),
-            Summary = new StatementSummary(bill.Summary.TradeCount, bill.Summary.SettlementTotal, bill.Summary.RefundTotal),
-        });
+        return ProviderResult<ProviderStatement>.Success(Shared.TradeBillStatement.From(day, call.Reply.Bill!));
     }
 
     // The official table's "try again" rows: SYSTEMERROR and the gzip failures on WeChat's side.

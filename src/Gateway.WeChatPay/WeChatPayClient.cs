@@ -125,29 +125,7 @@ public sealed partial class WeChatPayClient
     }
 
     private static async Task<byte[]> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > maxBytes)
-        {
-            throw TooLarge(maxBytes);
-        }
-
-        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            // Checked while reading, so a lying or absent Content-Length cannot make us buffer without bound.
-            if (buffer.Length + read > maxBytes)
-            {
-                throw TooLarge(maxBytes);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+        => await Gateway.Shared.CappedContent.ReadAsync(content, maxBytes, cancellationToken).ConfigureAwait(false) ?? throw TooLarge(maxBytes);
 
     private static WeChatPayReplyException TooLarge(int maxBytes)
         => new(WeChatPayReplyException.InvalidResponse, $"The reply is larger than {maxBytes} bytes.");

@@ -46,17 +46,6 @@ internal sealed partial class WeChatPayV3Instance : IStatementProvider
             return new ProviderError(ProviderErrorKind.Transient, "INVALID_BILL", "The bill does not have WeChat's layout: " + ex.Message);
         }
 
-        return ProviderResult<ProviderStatement>.Success(new ProviderStatement(day, NoBill: false)
-        {
-            Lines = bill.Rows.Select(r => new StatementLine(r.OutTradeNo, r.TransactionId, r.TradeState, r.TradeTime)
-            {
-                OrderAmount = r.OrderFee,
-                SettlementAmount = r.SettlementFee,
-                OutRefundNo = r.OutRefundNo,
-                RefundAmount = r.RefundFee,
-                RefundState = r.RefundStatus,
-            }).ToList(),
-            Summary = new StatementSummary(bill.Summary.TradeCount, bill.Summary.SettlementTotal, bill.Summary.RefundTotal),
-        });
+        return ProviderResult<ProviderStatement>.Success(Shared.TradeBillStatement.From(day, bill));
     }
 }

@@ -21,6 +21,14 @@ internal static class TestModeProfile
     public const string DemoClientId = "demo-shop";
     public const string WeChatAppId = "wx2421b1c4370ec43b";
     public const string WeChatMchId = "1900000109";
+
+    // Each WeChat instance has a merchant of its own in the sandbox, as each would on WeChat: a merchant's bill lists
+    // all its trades, so instances sharing one would each see the others' trades as missing from the ledger. Their
+    // sandbox merchants are numbered from 10, clear of the few a configuration adds.
+    public const string JsapiMchId = "1900000110";
+    public const string MiniProgramMchId = "1900000111";
+    public const int JsapiSandboxMerchant = 10;
+    public const int MiniProgramSandboxMerchant = 11;
     public const string PaysApiFormUid = "5f1a2b3c4d5e6f7a8b9c0d1e";
     public const string PaysApiJsonUid = "6a7b8c9d0e1f2a3b4c5d6e7f";
     public const string JsapiAppId = "wxd930ea5d5a258f4f";
@@ -31,6 +39,8 @@ internal static class TestModeProfile
     {
         var baseUrl = (current["Gateway:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
         var wechatKey = RandomKey();
+        var jsapiKey = RandomKey();
+        var miniProgramKey = RandomKey();
         var paysApiFormToken = RandomKey();
         var paysApiJsonToken = RandomKey();
         var jsapiSecret = RandomKey();
@@ -87,8 +97,12 @@ internal static class TestModeProfile
             ["Sandbox:PaysApi:Merchants:0:Token"] = paysApiFormToken,
             ["Sandbox:PaysApi:Merchants:1:Uid"] = PaysApiJsonUid,
             ["Sandbox:PaysApi:Merchants:1:Token"] = paysApiJsonToken,
-            ["Sandbox:WeChatPay:Merchants:0:AppIds:1"] = JsapiAppId,
-            ["Sandbox:WeChatPay:Merchants:0:AppIds:2"] = MiniProgramAppId,
+            [$"Sandbox:WeChatPay:Merchants:{JsapiSandboxMerchant}:MchId"] = JsapiMchId,
+            [$"Sandbox:WeChatPay:Merchants:{JsapiSandboxMerchant}:ApiKey"] = jsapiKey,
+            [$"Sandbox:WeChatPay:Merchants:{JsapiSandboxMerchant}:AppIds:0"] = JsapiAppId,
+            [$"Sandbox:WeChatPay:Merchants:{MiniProgramSandboxMerchant}:MchId"] = MiniProgramMchId,
+            [$"Sandbox:WeChatPay:Merchants:{MiniProgramSandboxMerchant}:ApiKey"] = miniProgramKey,
+            [$"Sandbox:WeChatPay:Merchants:{MiniProgramSandboxMerchant}:AppIds:0"] = MiniProgramAppId,
 
             // In-app channels: an official account (JSAPI pages, OAuth2, wx.config) and a mini program, both
             // paying into the sandbox merchant, with app secrets generated now and known only to the sandbox.
@@ -102,8 +116,8 @@ internal static class TestModeProfile
             ["Gateway:Providers:wx-jsapi-sandbox:Plugin"] = "WeChatJsapi",
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:AppId"] = JsapiAppId,
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:AppSecret"] = jsapiSecret,
-            ["Gateway:Providers:wx-jsapi-sandbox:Settings:MchId"] = WeChatMchId,
-            ["Gateway:Providers:wx-jsapi-sandbox:Settings:ApiKey"] = wechatKey,
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:MchId"] = JsapiMchId,
+            ["Gateway:Providers:wx-jsapi-sandbox:Settings:ApiKey"] = jsapiKey,
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:SignType"] = "MD5",
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:BaseUrl"] = $"{baseUrl}/sandbox/wechatpay",
             ["Gateway:Providers:wx-jsapi-sandbox:Settings:ApiBaseUrl"] = $"{baseUrl}/sandbox/wechat",
@@ -114,8 +128,8 @@ internal static class TestModeProfile
             ["Gateway:Providers:wx-mini-sandbox:Plugin"] = "MiniProgram",
             ["Gateway:Providers:wx-mini-sandbox:Settings:AppId"] = MiniProgramAppId,
             ["Gateway:Providers:wx-mini-sandbox:Settings:AppSecret"] = miniProgramSecret,
-            ["Gateway:Providers:wx-mini-sandbox:Settings:MchId"] = WeChatMchId,
-            ["Gateway:Providers:wx-mini-sandbox:Settings:ApiKey"] = wechatKey,
+            ["Gateway:Providers:wx-mini-sandbox:Settings:MchId"] = MiniProgramMchId,
+            ["Gateway:Providers:wx-mini-sandbox:Settings:ApiKey"] = miniProgramKey,
             ["Gateway:Providers:wx-mini-sandbox:Settings:SignType"] = "HMAC-SHA256",
             ["Gateway:Providers:wx-mini-sandbox:Settings:BaseUrl"] = $"{baseUrl}/sandbox/wechatpay",
             ["Gateway:Providers:wx-mini-sandbox:Settings:ApiBaseUrl"] = $"{baseUrl}/sandbox/wechat",
@@ -128,7 +142,7 @@ internal static class TestModeProfile
             ["Sandbox:WeChat:Apps:0:OAuthDomain"] = new Uri(baseUrl).Host,
         };
 
-        TestModeV3Profile.AddTo(profile, baseUrl, WeChatMchId, JsapiAppId, MiniProgramAppId);
+        TestModeV3Profile.AddTo(profile, baseUrl, JsapiAppId, MiniProgramAppId);
         TestModeCertificates.Add(profile, current, baseUrl);
         builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = profile });
     }

@@ -1,6 +1,7 @@
 using Gateway.FunctionalTests.Infrastructure;
 using Gateway.FunctionalTests.WeChatPayV3;
 using Gateway.Security;
+using Gateway.TestMode;
 
 namespace Gateway.FunctionalTests.Faults;
 
@@ -40,12 +41,12 @@ public sealed class V3FaultGatewayFactory() : GatewayFactory(ExtraSettings)
             ["Gateway:Sync:Schedule:1"] = "00:00:00.300",
             // WeChat Pay's key is one this test knows; the demo v3 merchant and instances follow it.
             ["Sandbox:WeChatPay:V3PlatformPrivateKey"] = V3GatewayFactory.PlatformKey.ExportPkcs8PrivateKeyPem(),
-            ["Sandbox:WeChatPay:Merchants:0:ApiV3Key"] = V3GatewayFactory.ApiV3Key,
-            ["Sandbox:WeChatPay:Merchants:0:MerchantPublicKey"] = merchantPublic,
             ["Gateway:Clients:client-v3notify:WebhookSecrets:0"] = "whsec_test_client_v3notify_current",
         };
-        foreach (var instance in new[] { "wx3-sandbox", "wx3-mini-sandbox" })
+        foreach (var (instance, merchant) in new[] { ("wx3-sandbox", TestModeV3Profile.SandboxMerchant), ("wx3-mini-sandbox", TestModeV3Profile.MiniProgramSandboxMerchant) })
         {
+            settings[$"Sandbox:WeChatPay:Merchants:{merchant}:ApiV3Key"] = V3GatewayFactory.ApiV3Key;
+            settings[$"Sandbox:WeChatPay:Merchants:{merchant}:MerchantPublicKey"] = merchantPublic;
             settings[$"Gateway:Providers:{instance}:Settings:MerchantPrivateKey"] = merchantPrivate;
             settings[$"Gateway:Providers:{instance}:Settings:ApiV3Key"] = V3GatewayFactory.ApiV3Key;
             settings[$"Gateway:Providers:{instance}:Settings:PublicKey"] = platformPublic;
@@ -57,10 +58,10 @@ public sealed class V3FaultGatewayFactory() : GatewayFactory(ExtraSettings)
         Route("v3notify", NotifyKey, "First", ("wx3-notify", MchNotify));
         settings["Gateway:Providers:wx3-bench-1:Bulkhead:TimeoutSeconds"] = "1";
 
-        var merchant = 20;
+        var next = 20;
         foreach (var mchId in new[] { MchFailover1, MchFailover2, MchRateLimited1, MchRateLimited2, MchBench1, MchBench2, MchNotify, MchDirect })
         {
-            var key = $"Sandbox:WeChatPay:Merchants:{merchant++}";
+            var key = $"Sandbox:WeChatPay:Merchants:{next++}";
             settings[$"{key}:MchId"] = mchId;
             settings[$"{key}:ApiKey"] = "fa03fa03fa03fa03fa03fa03fa03fa03";
             settings[$"{key}:AppIds:0"] = AppId;

@@ -21,7 +21,7 @@ public class NotifyDedupeEntryTests
     [InlineData("redis+postgres")]
     public async Task CopiesOfDoneNotify_AcknowledgedAsDuplicates_WithoutReadingThePayment(string backend)
     {
-        var reads = new ReadCounter();
+        var reads = new PaymentReadCounter();
         using var gateway = GatewayFactory.With(await TestServices.BackendAsync(backend), reads.Decorate);
         var id = (await CreateAsync(gateway.ApiClient(), NativePayment("dedupe-1", amount: 300))).Str("id");
         var body = NotifyFixtures.PaidNotify(id, 300, NotifyFixtures.NewTransactionId());
@@ -69,28 +69,5 @@ public class NotifyDedupeEntryTests
 
         // The good copy is still a duplicate afterwards: the refused one did not disturb the dedupe state.
         Assert.Equal("SUCCESS", await NotifyFixtures.PostAsync(http, "wx-a", NotifyFixtures.PaidNotify(id, 300, transaction)));
-    }
-
-    /// <summary>Counts reads of payments by id (every read the notify path could make).</summary>
-    private sealed class ReadCounter
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _reads = new();
-
-        public int Of(string id) => _reads.GetValueOrDefault(id);
-
-        public void Reset() => _reads.Clear();
-
-        public void Decorate(IServiceCollection services) => services.DecoratePaymentStore(store => new Store(store, this));
-
-        private void Count(string id) => _reads.AddOrUpdate(id, 1, (_, n) => n + 1);
-
-        private sealed class Store(IPaymentStore inner, ReadCounter owner) : DelegatingPaymentStore(inner)
-        {
-            public override Task<PaymentRecord?> GetAsync(string id, CancellationToken cancellationToken)
-            {
-                owner.Count(id);
-                return base.GetAsync(id, cancellationToken);
-            }
-        }
     }
 }

@@ -13,12 +13,12 @@ namespace Gateway.FunctionalTests.Payments;
 /// </summary>
 public sealed class PaymentQrImageTests : IDisposable
 {
-    private readonly ReadCountingStore.Counter _reads = new();
+    private readonly PaymentReadCounter _reads = new();
     private readonly GatewayFactory _gateway;
 
     public PaymentQrImageTests()
     {
-        _gateway = GatewayFactory.With(null, services => services.DecoratePaymentStore(store => new ReadCountingStore(store, _reads)));
+        _gateway = GatewayFactory.With(null, _reads.Decorate);
     }
 
     public void Dispose() => _gateway.Dispose();
@@ -93,24 +93,5 @@ public sealed class PaymentQrImageTests : IDisposable
         using var after = await browser.GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
         Assert.Equal("application/problem+json", after.Content.Headers.ContentType?.MediaType);
-    }
-
-    /// <summary>Counts the reads of each payment.</summary>
-    private sealed class ReadCountingStore(IPaymentStore inner, ReadCountingStore.Counter counter) : DelegatingPaymentStore(inner)
-    {
-        public override Task<PaymentRecord?> GetAsync(string id, CancellationToken cancellationToken)
-        {
-            counter.Add(id);
-            return base.GetAsync(id, cancellationToken);
-        }
-
-        public sealed class Counter
-        {
-            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _reads = new();
-
-            public void Add(string id) => _reads.AddOrUpdate(id, 1, (_, n) => n + 1);
-
-            public int Of(string id) => _reads.GetValueOrDefault(id);
-        }
     }
 }

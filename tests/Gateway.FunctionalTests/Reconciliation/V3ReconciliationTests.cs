@@ -68,6 +68,31 @@ public sealed class V3ReconciliationTests
         Assert.Contains("不存在", none.Str("providerMessage"));
     }
 
+    [Fact]
+    public async Task TestModesV2AndV3Instances_EachReconcileOnlyTheirOwnTrades()
+    {
+        using var gateway = new V3GatewayFactory();
+        foreach (var (api, order, amount, instance) in new[]
+        {
+            (gateway.ApiClient("sk_test_demo_shop"), "own-merchant-v2", 501L, "wx-sandbox"),
+            (gateway.DemoApi(), "own-merchant-v3", 702L, "wx3-sandbox"),
+        })
+        {
+            var created = await CreateAsync(api, V3FlowTests.Body("wechat.native", order, amount));
+            Assert.Equal(instance, created.Str("provider"));
+            Assert.Equal(HttpStatusCode.OK, (await ScanAsync(gateway.Browser(), created.Str("action.codeUrl"))).StatusCode);
+            await WaitForStatusAsync(api, created.Str("id"), "succeeded");
+        }
+
+        var admin = gateway.ApiClient(AdminKey);
+        foreach (var (instance, amount) in new[] { ("wx-sandbox", "501"), ("wx3-sandbox", "702") })
+        {
+            var run = await ReconcileAsync(admin, instance);
+            Assert.True(run.Str("status") == "completed" && run["discrepancies"]!.AsArray().Count == 0, run.ToJsonString());
+            Assert.Equal(("1", amount), (run.Str("totals.statement.count"), run.Str("totals.statement.amount")));
+        }
+    }
+
     private sealed class BillTamper
     {
         public volatile bool Enabled;

@@ -76,7 +76,8 @@ public sealed class WeChatInAppFactory : GatewayFactory
         var baseUrl = $"http://127.0.0.1:{port}";
         var settings = new Dictionary<string, string?>
         {
-            ["Sandbox:WeChatPay:Merchants:0:ApiKey"] = MerchantKey,
+            [$"Sandbox:WeChatPay:Merchants:{Gateway.TestMode.TestModeProfile.JsapiSandboxMerchant}:ApiKey"] = MerchantKey,
+            [$"Sandbox:WeChatPay:Merchants:{Gateway.TestMode.TestModeProfile.MiniProgramSandboxMerchant}:ApiKey"] = MerchantKey,
             ["Sandbox:WeChat:Apps:0:AppSecret"] = JsapiSecret,
             ["Sandbox:WeChat:Apps:1:AppSecret"] = MiniSecret,
             ["Sandbox:WeChat:AccessTokenLifetime"] = TokenLifetime.ToString(),

@@ -4,19 +4,21 @@ using Gateway.FunctionalTests.Infrastructure;
 using Gateway.Security;
 using Microsoft.Extensions.DependencyInjection;
 
+using Gateway.TestMode;
+
 namespace Gateway.FunctionalTests.WeChatPayV3;
 
 /// <summary>
 /// The gateway in test mode with its demo APIv3 instances (<c>wx3-sandbox</c>, <c>wx3-mini-sandbox</c>, public-key
 /// mode), whose generated keys are replaced by keys this test knows (so it can check paySign and forge notifies);
-/// plus a client <c>client-v3</c> with a weighted native route across the v2 and v3 instances of the demo merchant,
+/// plus a client <c>client-v3</c> with a weighted native route across the demo's v2 and v3 native instances,
 /// and an H5 route to <c>wx3-cert</c>, a second merchant whose instance verifies in certificate mode.
 /// </summary>
 public sealed class V3GatewayFactory : GatewayFactory
 {
     public const string DemoKey = "sk_test_demo_shop_v3";
     public const string ClientV3Key = "sk_test_client_v3";
-    public const string MchId = "1900000109";
+    public const string MchId = Gateway.TestMode.TestModeV3Profile.MchId;
     public const string JsapiAppId = "wxd930ea5d5a258f4f";
     public const string MiniAppId = "wxd678efh567hg6787";
     public const string PublicKeyId = "PUB_KEY_ID_0119000001092026000000000000000001";
@@ -59,8 +61,6 @@ public sealed class V3GatewayFactory : GatewayFactory
         var merchantPublic = MerchantKey.ExportSubjectPublicKeyInfoPem();
         var settings = new Dictionary<string, string?>
         {
-            ["Sandbox:WeChatPay:Merchants:0:ApiV3Key"] = ApiV3Key,
-            ["Sandbox:WeChatPay:Merchants:0:MerchantPublicKey"] = merchantPublic,
             ["Sandbox:WeChatPay:V3PlatformPrivateKey"] = PlatformKey.ExportPkcs8PrivateKeyPem(),
 
             ["Gateway:Clients:client-v3:ApiKeySha256"] = ApiKeyAuthenticationHandler.Hash(ClientV3Key),
@@ -91,8 +91,10 @@ public sealed class V3GatewayFactory : GatewayFactory
             ["Gateway:Providers:wx3-cert:Settings:ApiV3Key"] = ApiV3Key,
             ["Gateway:Providers:wx3-cert:Settings:BaseUrl"] = $"http://127.0.0.1:{port}/sandbox/wechatpay",
         };
-        foreach (var instance in new[] { "wx3-sandbox", "wx3-mini-sandbox" })
+        foreach (var (instance, merchant) in new[] { ("wx3-sandbox", TestModeV3Profile.SandboxMerchant), ("wx3-mini-sandbox", TestModeV3Profile.MiniProgramSandboxMerchant) })
         {
+            settings[$"Sandbox:WeChatPay:Merchants:{merchant}:ApiV3Key"] = ApiV3Key;
+            settings[$"Sandbox:WeChatPay:Merchants:{merchant}:MerchantPublicKey"] = merchantPublic;
             settings[$"Gateway:Providers:{instance}:Settings:MerchantPrivateKey"] = merchantPrivate;
             settings[$"Gateway:Providers:{instance}:Settings:ApiV3Key"] = ApiV3Key;
             settings[$"Gateway:Providers:{instance}:Settings:PublicKey"] = PlatformKey.ExportSubjectPublicKeyInfoPem();

@@ -17,7 +17,7 @@ internal static class V3Refunds
     public static IReadOnlyDictionary<string, string?> SlowRefunds { get; } = new Dictionary<string, string?>
     {
         ["Sandbox:WeChatPay:RefundProcessingTime"] = "01:00:00",
-        ["Sandbox:WeChatPay:Merchants:0:RefundableBalance"] = "600",
+        [$"Sandbox:WeChatPay:Merchants:{Gateway.TestMode.TestModeV3Profile.SandboxMerchant}:RefundableBalance"] = "600",
         ["Gateway:Refunds:SyncSchedule:0"] = "00:00:00.300",
         ["Gateway:Refunds:PollInterval"] = "00:00:00.100",
     };

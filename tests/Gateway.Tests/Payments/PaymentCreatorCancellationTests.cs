@@ -17,25 +17,23 @@ public class PaymentCreatorCancellationTests
     [Fact]
     public async Task TheCallerGoesAway_AfterTheProviderPlacedTheOrder_ItsActionIsStillRecorded()
     {
-        var plugin = new FakePlugin();
-        using var gateway = new GatewayHarness(Settings, plugin.Load());
-        using var caller = new CancellationTokenSource();
-        string? id = null;
-        plugin.Created["m-a"].Create = r =>
-        {
-            id = r.PaymentId;
-            caller.Cancel();
-            return ProviderResult<CreatePaymentResult>.Success(new CreatePaymentResult(PaymentAction.QrCode("fake://" + r.PaymentId)));
-        };
+        var stored = await CreateWhileTheCallerLeavesAsync("order-gone",
+            r => ProviderResult<CreatePaymentResult>.Success(new CreatePaymentResult(PaymentAction.QrCode("fake://" + r.PaymentId))));
 
-        await gateway.Creator.CreateAsync("shop", PaymentBodies.Fake("order-gone"), caller.Token);
-
-        var stored = await gateway.Store.GetAsync(id!, default);
-        Assert.Equal((PaymentStatus.Pending, "fake://" + id), (stored!.Status, stored.Action?.CodeUrl));
+        Assert.Equal((PaymentStatus.Pending, "fake://" + stored.Id), (stored.Status, stored.Action?.CodeUrl));
     }
 
     [Fact]
     public async Task TheCallerGoesAway_AfterTheProviderRefused_ThePaymentStillFails()
+    {
+        var stored = await CreateWhileTheCallerLeavesAsync("order-refused", _ => new ProviderError(ProviderErrorKind.Rejected, "ORDERPAID", "paid"));
+
+        Assert.Equal(PaymentStatus.Failed, stored.Status);
+    }
+
+    /// <summary>Creates a payment whose caller cancels while the provider answers <paramref name="answer"/>; the payment as stored after.</summary>
+    private static async Task<Gateway.Store.PaymentRecord> CreateWhileTheCallerLeavesAsync(
+        string merchantOrderId, Func<CreatePaymentRequest, ProviderResult<CreatePaymentResult>> answer)
     {
         var plugin = new FakePlugin();
         using var gateway = new GatewayHarness(Settings, plugin.Load());
@@ -45,11 +43,10 @@ public class PaymentCreatorCancellationTests
         {
             id = r.PaymentId;
             caller.Cancel();
-            return new ProviderError(ProviderErrorKind.Rejected, "ORDERPAID", "paid");
+            return answer(r);
         };
 
-        await gateway.Creator.CreateAsync("shop", PaymentBodies.Fake("order-refused"), caller.Token);
-
-        Assert.Equal(PaymentStatus.Failed, (await gateway.Store.GetAsync(id!, default))!.Status);
+        await gateway.Creator.CreateAsync("shop", PaymentBodies.Fake(merchantOrderId), caller.Token);
+        return (await gateway.Store.GetAsync(id!, default))!;
     }
 }
