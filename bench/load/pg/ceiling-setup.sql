@@ -1,6 +1,7 @@
--- The database ceiling of a first notify (bench/load/run.sh): copies of the gateway's own tables (same
+-- The database ceilings of a create and a first notify (bench/load/run.sh): copies of the gateway's own tables (same
 -- columns, indexes, constraints and fillfactor), filled with :rows pending payments made from one the gateway
 -- created, so that pgbench can run a first notify's database work with no gateway in front.
+SET client_min_messages = warning;  -- no NOTICE for each DROP ... IF EXISTS on a first run
 DROP TABLE IF EXISTS ceiling_payments, ceiling_inbox, ceiling_inbox_template;
 DROP SEQUENCE IF EXISTS ceiling_seq;
 CREATE TABLE ceiling_payments (LIKE payments INCLUDING ALL);
