@@ -72,7 +72,8 @@ internal sealed partial class Reconciler(
             return (await FailedAsync(run, $"The provider refused the statement: {result.Error!.Code} {result.Error.Message}", cancellationToken), []);
         }
 
-        var (found, gatewayCount, gatewayAmount, gatewayRefunds) = await matcher.MatchAsync(run, statement, ReconciliationOptions.DayStart(run.BillDate), cancellationToken);
+        var (found, gatewayCount, gatewayAmount, gatewayRefunds, own) = await matcher.MatchAsync(
+            run, state.Instance.Account.MerchantId, statement, ReconciliationOptions.DayStart(run.BillDate), cancellationToken);
         if (statement.NoBill)
         {
             return (run with
@@ -82,8 +83,9 @@ internal sealed partial class Reconciler(
             }, found);
         }
 
-        var paid = statement.Lines.Where(l => !l.IsRefund && l.TradeState == "SUCCESS").ToList();
-        var refunded = statement.Lines.Where(l => l.IsRefund && l.RefundState is null or "SUCCESS").Sum(l => l.RefundAmount);
+        // The gateway's side is compared with this instance's lines; the statement's own summary with all of them.
+        var paid = own.Where(l => !l.IsRefund && l.TradeState == "SUCCESS").ToList();
+        var refunded = own.Where(l => l.IsRefund && l.RefundState is null or "SUCCESS").Sum(l => l.RefundAmount);
         var summary = statement.Summary;
         var lines = (Count: (long)statement.Lines.Count, Amount: statement.Lines.Sum(l => l.SettlementAmount), Refund: statement.Lines.Sum(l => l.RefundAmount));
         return (run with

@@ -11,7 +11,9 @@ namespace Gateway.Reconciliation;
 /// a paid line whose payment is still pending here is synced at once (the provider's query, applied as any
 /// sync is), and healed if that settles it. Refund lines are matched to the refund ledger by <c>out_refund_no</c>
 /// (the gateway refund id): one done there and pending here is queried and settled at once, like a payment; one that
-/// succeeded here and is missing from the statement is refund-gateway-only.
+/// succeeded here and is missing from the statement is refund-gateway-only. A statement is the merchant's, not the
+/// instance's: a line whose payment belongs to another instance of the same merchant (Native and JSAPI on one mch_id)
+/// is that instance's to reconcile, and is left out of this run's lines and totals.
 /// </summary>
 internal sealed partial class StatementMatcher(
     IPaymentStore payments, PaymentSynchronizer synchronizer, RefundLedger refunds, RefundHealer healer, ReconciliationStore store, TimeProvider time)
@@ -21,14 +23,28 @@ internal sealed partial class StatementMatcher(
     // A refund does not undo the payment line: the bill keeps it SUCCESS and lists the refund on a line of its own.
     private static readonly PaymentStatus[] PaidHere = [PaymentStatus.Succeeded, PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded];
 
-    public async Task<(List<Discrepancy> Found, long GatewayCount, long GatewayAmount, long GatewayRefundAmount)> MatchAsync(
-        ReconciliationRun run, ProviderStatement statement, DateTimeOffset dayStart, CancellationToken cancellationToken)
+    /// <param name="run">The run.</param>
+    /// <param name="merchantId">The run's instance's merchant id (whose statement this is).</param>
+    /// <param name="statement">The statement.</param>
+    /// <param name="dayStart">The start of the statement's day.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The discrepancies, the gateway's totals, and the statement's lines that are this instance's.</returns>
+    public async Task<(List<Discrepancy> Found, long GatewayCount, long GatewayAmount, long GatewayRefundAmount, List<StatementLine> Own)> MatchAsync(
+        ReconciliationRun run, string merchantId, ProviderStatement statement, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
         var found = new List<Discrepancy>();
+        var own = new List<StatementLine>(statement.Lines.Count);
         var onStatement = new HashSet<string>(StringComparer.Ordinal);
         var refundsOnStatement = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in statement.Lines)
         {
+            var payment = await payments.GetAsync(line.OutTradeNo, cancellationToken);
+            if (payment is not null && payment.ProviderInstance != run.ProviderInstance && payment.MerchantId == merchantId)
+            {
+                continue; // another instance's trade on the same merchant's statement: its own run reconciles it
+            }
+
+            own.Add(line);
             if (line.IsRefund)
             {
                 refundsOnStatement.Add(line.OutRefundNo!);
@@ -41,7 +57,7 @@ internal sealed partial class StatementMatcher(
             }
 
             onStatement.Add(line.OutTradeNo);
-            if (await CompareAsync(run, line, cancellationToken) is { } discrepancy)
+            if (await CompareAsync(run, line, payment, cancellationToken) is { } discrepancy)
             {
                 found.Add(discrepancy);
             }
@@ -63,12 +79,11 @@ internal sealed partial class StatementMatcher(
         }
 
         var refunded = await GatewayOnlyRefundsAsync(run, refundsOnStatement, dayStart, found, cancellationToken);
-        return (found, ledger.Count, ledger.Sum(p => p.Amount), refunded.Sum(r => r.Amount));
+        return (found, ledger.Count, ledger.Sum(p => p.Amount), refunded.Sum(r => r.Amount), own);
     }
 
-    private async Task<Discrepancy?> CompareAsync(ReconciliationRun run, StatementLine line, CancellationToken cancellationToken)
+    private async Task<Discrepancy?> CompareAsync(ReconciliationRun run, StatementLine line, PaymentRecord? payment, CancellationToken cancellationToken)
     {
-        var payment = await payments.GetAsync(line.OutTradeNo, cancellationToken);
         if (payment is null || payment.ProviderInstance != run.ProviderInstance)
         {
             return line.TradeState == Paid

@@ -136,6 +136,54 @@ public class RefundReconciliationTests
         Assert.Equal(("30", "true"), (run.Str("totals.gateway.refundAmount"), run.Str("totals.match")));
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task TwoInstancesOfOneMerchant_EachReconcilesOnlyItsOwnLines(string store)
+    {
+        // wx-a2 is a second instance on wx-a's merchant (as Native and JSAPI often are): client-b's Native payments go
+        // there, and WeChat's bill of that merchant lists both instances' trades.
+        var settings = store == "postgres" ? await TestServices.BackendAsync("postgres") : new Dictionary<string, string?>();
+        settings["Gateway:Reconciliation:Enabled"] = "false";
+        using var gateway = new OneMerchantTwoInstances(settings);
+        var apiA = gateway.ApiClient(Merchant);
+        var apiB = gateway.ApiClient(GatewayFactory.ClientBKey);
+        var ofA = await PaidNativeAsync(apiA, "rr-shared-a", 100);
+        var ofA2 = await PaidNativeAsync(apiB, "rr-shared-b", 250);
+        Assert.Equal(("wx-a", "wx-a2"), ((await GetAsync(apiA, ofA)).Str("provider"), (await GetAsync(apiB, ofA2)).Str("provider")));
+        await RefundedAsync(apiB, ofA2, 40, "rr-shared-b-1");
+
+        var admin = gateway.ApiClient(AdminKey);
+        var runA = await ReconcileAsync(admin, "wx-a");
+        var runA2 = await ReconcileAsync(admin, "wx-a2");
+
+        // Each run sees the merchant's whole statement, compares only its own trades, and finds nothing wrong.
+        foreach (var run in new[] { runA, runA2 })
+        {
+            Assert.True(run["discrepancies"]!.AsArray().Count == 0, run.ToJsonString());
+            Assert.Equal("true", run.Str("totals.match"));
+            Assert.Equal(("3", "350", "40"), (run.Str("totals.statement.count"), run.Str("totals.statement.amount"), run.Str("totals.statement.refundAmount")));
+        }
+
+        Assert.Equal(("1", "100", "0"), (runA.Str("totals.gateway.count"), runA.Str("totals.gateway.amount"), runA.Str("totals.gateway.refundAmount")));
+        Assert.Equal(("1", "250", "40"), (runA2.Str("totals.gateway.count"), runA2.Str("totals.gateway.amount"), runA2.Str("totals.gateway.refundAmount")));
+    }
+
+    private sealed class OneMerchantTwoInstances(Dictionary<string, string?> settings) : GatewayFactory(port => WithSecondInstance(settings, port))
+    {
+        private static Dictionary<string, string?> WithSecondInstance(Dictionary<string, string?> settings, int port)
+        {
+            settings["Gateway:Providers:wx-a2:Plugin"] = "WeChatNative";
+            settings["Gateway:Providers:wx-a2:Settings:AppId"] = AppA;
+            settings["Gateway:Providers:wx-a2:Settings:MchId"] = MchA;
+            settings["Gateway:Providers:wx-a2:Settings:ApiKey"] = MerchantAKey;
+            settings["Gateway:Providers:wx-a2:Settings:SignType"] = "MD5";
+            settings["Gateway:Providers:wx-a2:Settings:BaseUrl"] = $"http://127.0.0.1:{port}/sandbox/wechatpay";
+            settings["Gateway:Routes:native-b:Instances:0"] = "wx-a2";
+            return settings;
+        }
+    }
+
     private static async Task ExecuteAsync(GatewayFactory gateway, string sql, string id)
     {
         await using var connection = await gateway.Services.GetRequiredService<StoreDialect>().OpenAsync(default);
