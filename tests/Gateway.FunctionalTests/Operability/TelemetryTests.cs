@@ -28,6 +28,9 @@ public class TelemetryTests(OperableGatewayFactory gateway) : IClassFixture<Oper
         var server = await WaitForSpanAsync(s => s.TraceId == create.TraceId && s.Kind == ActivityKind.Server && s.DisplayName.StartsWith("POST /v1/payments", StringComparison.Ordinal));
         Assert.Equal(server.SpanId, create.ParentSpanId);
 
+        // A read of the pending payment confirms it with the provider (a payment.sync span linked to the create). Read
+        // before the scan: the notify may settle the payment before any later read, and a settled payment is not synced.
+        await GetAsync(api, id);
         await ScanAsync(api, created.Str("action.codeUrl"));
         await WaitForStatusAsync(api, id, "succeeded");
         var notify = await WaitForSpanAsync(s => s.DisplayName == "notify.apply" && Tag(s, "payment.id") == id);
